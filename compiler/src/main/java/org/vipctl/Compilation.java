@@ -1,0 +1,76 @@
+package org.vipctl;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.vipctl.catalog.Catalog;
+import org.vipctl.diagnostic.Diagnostics;
+import org.vipctl.load.SourceDocument;
+import org.vipctl.load.YamlLoader;
+import org.vipctl.lower.CitrixPolicy;
+import org.vipctl.lower.Lowering;
+import org.vipctl.model.Policy;
+import org.vipctl.registry.RegistryState;
+import org.vipctl.registry.Scope;
+import org.vipctl.validate.Validator;
+
+/**
+ * The front half of the pipeline in one value: files loaded, validated, and ready to lower. Every
+ * command that reads policies starts here, so they all see the same policies and diagnostics.
+ */
+public final class Compilation {
+
+    private final List<Policy> policies;
+    private final Catalog catalog;
+    private final Lowering lowering;
+
+    private Compilation(List<Policy> policies, Catalog catalog) {
+        this.policies = List.copyOf(policies);
+        this.catalog = catalog;
+        this.lowering = new Lowering(catalog);
+    }
+
+    /**
+     * Loads and validates the policies under {@code paths}. Problems go to {@code out}; when it has
+     * errors the compilation holds only the policies that were valid on their own.
+     */
+    public static Compilation load(List<Path> paths, Catalog catalog, Diagnostics out) {
+        YamlLoader loader = new YamlLoader();
+        List<SourceDocument> docs = loader.expand(paths, out).stream()
+                .flatMap(f -> loader.load(f, out).stream())
+                .toList();
+        return of(docs, catalog, out);
+    }
+
+    /** Validates documents already loaded. */
+    public static Compilation of(List<SourceDocument> docs, Catalog catalog, Diagnostics out) {
+        List<Policy> valid = new Validator(catalog).validate(docs, out);
+        return new Compilation(valid, catalog);
+    }
+
+    public List<Policy> policies() {
+        return policies;
+    }
+
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    /** The registry values one policy sets in one scope. */
+    public RegistryState registry(Policy policy, Scope scope) {
+        return lowering.registry(policy, scope);
+    }
+
+    /** All policies' values in one scope, in file order; validation has ruled out conflicts. */
+    public RegistryState registry(Scope scope) {
+        RegistryState all = RegistryState.empty(scope);
+        for (Policy p : policies) {
+            all = all.merge(registry(p, scope));
+        }
+        return all;
+    }
+
+    /** The Citrix section of one policy (empty when it sets no Citrix policy setting). */
+    public CitrixPolicy citrix(Policy policy) {
+        return lowering.citrix(policy);
+    }
+}

@@ -1,0 +1,73 @@
+package org.vipctl.diagnostic;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The rules of the policy pipeline with stable ids. Ids never change meaning; retired ids are not
+ * reused. docs/rules.md explains each one.
+ */
+public enum Rule {
+    SYNTAX("VIP001", "YAML syntax error"),
+    DUPLICATE_KEY("VIP002", "Duplicate mapping key"),
+    LIMIT("VIP003", "Input exceeds a safety limit (size, aliases, nesting)"),
+    ENCODING("VIP004", "File is not UTF-8 text"),
+    EMPTY("VIP005", "No policy found"),
+    UNREADABLE("VIP006", "Path missing or unreadable"),
+    UNKNOWN_KEY("VIP010", "Unknown key"),
+    WRONG_TYPE("VIP011", "Value has the wrong type"),
+    NOT_ALLOWED("VIP012", "Value is not one of the allowed values or does not match the expected form"),
+    MISSING("VIP013", "Required key missing"),
+    STRUCTURE("VIP014", "Structure does not match the policy schema"),
+    PROGRAMS_REQUIRED("VIP020", "Per-program mode needs a program list"),
+    PROGRAMS_IGNORED("VIP021", "Program list is ignored in per-session mode"),
+    NOT_BARE_NAME("VIP022", "Program entry is not a bare executable name"),
+    BAD_PROGRAM("VIP023", "Program entry is empty, has wildcards or is not an .exe"),
+    DUPLICATE_PROGRAM("VIP024", "Program listed twice"),
+    BAD_CIDR("VIP025", "Network adapter is not an IPv4 address in CIDR form"),
+    ADAPTER_REQUIRED("VIP026", "Network adapter required when IP virtualization is enabled"),
+    CITRIX_PROGRAMS_WITHOUT_SUPPORT("VIP030", "Citrix loopback programs without loopback support enabled"),
+    PREFER_LOOPBACK_PREREQUISITES("VIP031", "Prefer loopback needs IP virtualization and Citrix virtual loopback"),
+    PREFER_PROCESS_NOT_VIRTUALIZED("VIP032", "Prefer-loopback process is not in the virtual loopback program list"),
+    LOOPBACK_WITHOUT_IP_VIRTUALIZATION("VIP033", "Loopback virtualization on while IP virtualization is off"),
+    UNSUPPORTED_OS("VIP040", "Feature not supported on a client or multi-session OS"),
+    RDS_LOOPBACK_OS("VIP041", "RDS loopback virtualization needs Windows Server 2012 or later"),
+    CITRIX_OS("VIP042", "Citrix virtual loopback needs Windows Server 2016 or later"),
+    NO_TARGETS("VIP043", "No target OS listed"),
+    REGISTRY_HIVE("VIP050", "Registry value outside HKLM"),
+    REGISTRY_DATA("VIP051", "Registry data does not fit its type"),
+    REGISTRY_KEY("VIP052", "Registry key path is not valid"),
+    DUPLICATE_POLICY("VIP060", "Two policies with the same name"),
+    CONFLICT("VIP061", "Two policies set the same registry value to different data"),
+    CITRIX_POLICY("VIP062", "Citrix policy settings are not valid"),
+    CATALOG("VIP070", "Setting catalog file is not valid"),
+    UNCONFIRMED("VIP071", "Placement is not confirmed by vendor documentation");
+
+    private final String id;
+    private final String summary;
+
+    Rule(String id, String summary) {
+        this.id = id;
+        this.summary = summary;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String summary() {
+        return summary;
+    }
+
+    public Diagnostic error(Location at, String message, String hint) {
+        return Diagnostic.error(id, at, message, hint);
+    }
+
+    public Diagnostic warning(Location at, String message, String hint) {
+        return Diagnostic.warning(id, at, message, hint);
+    }
+
+    public static Optional<Rule> byId(String id) {
+        return Arrays.stream(values()).filter(r -> r.id.equals(id)).findFirst();
+    }
+}

@@ -1,0 +1,380 @@
+package org.vipctl.load;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.StringReader;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.vipctl.diagnostic.Diagnostic;
+import org.vipctl.diagnostic.Diagnostics;
+import org.vipctl.diagnostic.Location;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/**
+ * Reads YAML files into {@link SourceDocument}s through SnakeYAML's node API, so every value keeps
+ * its file, line and column. Nothing is constructed from tags: only plain trees of maps, lists and
+ * scalars come out. Every failure becomes a located diagnostic; nothing throws.
+ */
+public final class YamlLoader {
+
+    /** Rule ids of the load stage. */
+    public static final String SYNTAX = org.vipctl.diagnostic.Rule.SYNTAX.id();
+    public static final String DUPLICATE_KEY = org.vipctl.diagnostic.Rule.DUPLICATE_KEY.id();
+    public static final String LIMIT = org.vipctl.diagnostic.Rule.LIMIT.id();
+    public static final String ENCODING = org.vipctl.diagnostic.Rule.ENCODING.id();
+    public static final String EMPTY = org.vipctl.diagnostic.Rule.EMPTY.id();
+    public static final String UNREADABLE = org.vipctl.diagnostic.Rule.UNREADABLE.id();
+
+    /** Conversion stops past this many nodes, a second guard behind the alias limit. */
+    private static final int MAX_NODES = 200_000;
+
+    private final LoadLimits limits;
+
+    public YamlLoader(LoadLimits limits) {
+        this.limits = limits;
+    }
+
+    public YamlLoader() {
+        this(LoadLimits.DEFAULT);
+    }
+
+    /**
+     * Files named by the arguments: a file as it is, a directory searched recursively for
+     * {@code *.yaml} and {@code *.yml} (sorted, symbolic links to directories not followed).
+     */
+    public List<Path> expand(List<Path> paths, Diagnostics out) {
+        List<Path> files = new ArrayList<>();
+        for (Path p : paths) {
+            if (Files.isDirectory(p)) {
+                List<Path> found;
+                try (Stream<Path> walk = Files.walk(p)) {
+                    found = walk.filter(f -> Files.isRegularFile(f) && isYaml(f)).sorted().toList();
+                } catch (IOException | java.io.UncheckedIOException e) {
+                    out.add(Diagnostic.error(UNREADABLE, Location.ofFile(p.toString()),
+                            "cannot read directory: " + message(e), "check the path and its permissions"));
+                    continue;
+                }
+                if (found.isEmpty()) {
+                    out.add(Diagnostic.error(EMPTY, Location.ofFile(p.toString()),
+                            "no policy files (*.yaml, *.yml) in this directory",
+                            "point vipctl at a folder that holds VipPolicy YAML files"));
+                }
+                files.addAll(found);
+            } else if (Files.isRegularFile(p)) {
+                files.add(p);
+            } else if (Files.exists(p)) {
+                out.add(Diagnostic.error(UNREADABLE, Location.ofFile(p.toString()),
+                        "not a regular file or directory", "name a YAML file or a folder of them"));
+            } else {
+                out.add(Diagnostic.error(UNREADABLE, Location.ofFile(p.toString()),
+                        "no such file or directory", "check the spelling of the path"));
+            }
+        }
+        return files;
+    }
+
+    private static boolean isYaml(Path f) {
+        String n = f.getFileName().toString().toLowerCase(Locale.ROOT);
+        return n.endsWith(".yaml") || n.endsWith(".yml");
+    }
+
+    /** Loads every document of one file; problems go to {@code out}. */
+    public List<SourceDocument> load(Path file, Diagnostics out) {
+        String name = file.toString();
+        try {
+            long size = Files.size(file);
+            if (size > limits.maxFileBytes()) {
+                out.add(Diagnostic.error(LIMIT, Location.ofFile(name),
+                        String.format(Locale.ROOT, "file is %,d bytes; policy files are limited to %,d bytes",
+                                size, limits.maxFileBytes()),
+                        "split the policy into smaller files"));
+                return List.of();
+            }
+            return parse(name, Files.readAllBytes(file), out);
+        } catch (NoSuchFileException e) {
+            out.add(Diagnostic.error(UNREADABLE, Location.ofFile(name), "no such file", "check the path"));
+        } catch (IOException e) {
+            out.add(Diagnostic.error(UNREADABLE, Location.ofFile(name), "cannot read file: " + message(e),
+                    "check the path and its permissions"));
+        }
+        return List.of();
+    }
+
+    /** Parses YAML bytes; {@code name} is used in locations. */
+    public List<SourceDocument> parse(String name, byte[] bytes, Diagnostics out) {
+        if (bytes.length > limits.maxFileBytes()) {
+            out.add(Diagnostic.error(LIMIT, Location.ofFile(name),
+                    String.format(Locale.ROOT, "input is %,d bytes; policy files are limited to %,d bytes",
+                            bytes.length, limits.maxFileBytes()),
+                    "split the policy into smaller files"));
+            return List.of();
+        }
+        String text = decode(name, bytes, out);
+        if (text == null) {
+            return List.of();
+        }
+        List<SourceDocument> docs = new ArrayList<>();
+        try {
+            Iterator<Node> it = yaml().composeAll(new StringReader(text)).iterator();
+            int index = 0;
+            while (it.hasNext()) {
+                Node node = it.next();
+                if (docs.size() >= limits.maxDocuments()) {
+                    out.add(Diagnostic.error(LIMIT, at(name, node.getStartMark()),
+                            "more than " + limits.maxDocuments() + " documents in one file",
+                            "split the file"));
+                    return List.of();
+                }
+                Converter c = new Converter(name);
+                JsonNode tree = c.convert(node, "");
+                if (c.failed) {
+                    out.addAll(c.problems);
+                    return List.of();
+                }
+                docs.add(new SourceDocument(name, index++, tree, at(name, node.getStartMark()), c.values, c.keys));
+            }
+        } catch (MarkedYAMLException e) {
+            out.add(syntaxError(name, e));
+            return List.of();
+        } catch (YAMLException e) {
+            out.add(limitOrSyntax(name, e));
+            return List.of();
+        }
+        if (docs.isEmpty()) {
+            out.add(Diagnostic.error(EMPTY, new Location(name, 1, 1), "file holds no YAML document",
+                    "write a VipPolicy (apiVersion: vipctl/v1, kind: VipPolicy) or remove the file"));
+        }
+        return docs;
+    }
+
+    private Yaml yaml() {
+        LoaderOptions o = new LoaderOptions();
+        o.setAllowDuplicateKeys(false);
+        o.setMaxAliasesForCollections(limits.maxAliases());
+        o.setNestingDepthLimit(limits.maxNestingDepth());
+        o.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, limits.maxFileBytes()));
+        o.setAllowRecursiveKeys(false);
+        o.setProcessComments(false);
+        return new Yaml(o);
+    }
+
+    private String decode(String name, byte[] bytes, Diagnostics out) {
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == 0) {
+                out.add(Diagnostic.error(ENCODING, locationOfByte(name, bytes, i),
+                        "binary data: NUL byte at offset " + i, "policy files are UTF-8 text"));
+                return null;
+            }
+        }
+        CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        try {
+            String s = dec.decode(in).toString();
+            return s.startsWith("\uFEFF") ? s.substring(1) : s;
+        } catch (CharacterCodingException e) {
+            int offset = firstBadUtf8(bytes);
+            out.add(Diagnostic.error(ENCODING, locationOfByte(name, bytes, offset),
+                    String.format(Locale.ROOT, "not UTF-8: invalid byte 0x%02X at offset %d", bytes[offset] & 0xff, offset),
+                    "save the file as UTF-8"));
+            return null;
+        }
+    }
+
+    private static int firstBadUtf8(byte[] bytes) {
+        CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        java.nio.CharBuffer cb = java.nio.CharBuffer.allocate(bytes.length + 1);
+        dec.decode(in, cb, true);
+        return Math.min(in.position(), bytes.length - 1);
+    }
+
+    private static Location locationOfByte(String name, byte[] bytes, int offset) {
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < offset; i++) {
+            if (bytes[i] == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return new Location(name, line, offset - lineStart + 1);
+    }
+
+    private static Diagnostic syntaxError(String name, MarkedYAMLException e) {
+        Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+        String problem = oneLine(e.getProblem() != null ? e.getProblem() : e.getMessage());
+        String context = e.getContext() == null ? "" : " (" + oneLine(e.getContext()) + ")";
+        String hint = "check the YAML syntax at this position";
+        if (problem.contains("\\t") || problem.contains("\t")) {
+            hint = "indent with spaces; YAML does not allow tabs for indentation";
+        } else if (problem.toLowerCase(Locale.ROOT).contains("alias")) {
+            return limitOrSyntax(name, e);
+        } else if (problem.contains("special characters are not allowed")) {
+            hint = "policy files are UTF-8 text without control characters";
+        }
+        return Diagnostic.error(SYNTAX, mark == null ? Location.ofFile(name) : at(name, mark),
+                "YAML syntax: " + problem + context, hint);
+    }
+
+    private static Diagnostic limitOrSyntax(String name, YAMLException e) {
+        String msg = oneLine(e.getMessage());
+        Location where = e instanceof MarkedYAMLException m && m.getProblemMark() != null
+                ? at(name, m.getProblemMark()) : new Location(name, 1, 1);
+        String lower = msg.toLowerCase(Locale.ROOT);
+        if (lower.contains("number of aliases")) {
+            return Diagnostic.error(LIMIT, where, "too many YAML aliases (possible alias bomb)",
+                    "write the values out; policies need no more than a few aliases");
+        }
+        if (lower.contains("nesting depth")) {
+            return Diagnostic.error(LIMIT, where, "YAML nesting is too deep", "flatten the document");
+        }
+        if (lower.contains("code points")) {
+            return Diagnostic.error(LIMIT, where, "document is too large", "split the policy into smaller files");
+        }
+        return Diagnostic.error(SYNTAX, where, "YAML: " + msg, "check the YAML syntax");
+    }
+
+    private static String oneLine(String s) {
+        return s == null ? "" : s.replace("\r", "").replace("\n", " ").replaceAll(" +", " ").strip();
+    }
+
+    private static Location at(String name, Mark m) {
+        return new Location(name, m.getLine() + 1, m.getColumn() + 1);
+    }
+
+    private static String message(Exception e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    /** Turns a node graph into a JSON tree, recording positions and refusing duplicate keys. */
+    private static final class Converter {
+        private final String name;
+        final Map<String, Location> values = new HashMap<>();
+        final Map<String, Location> keys = new HashMap<>();
+        final List<Diagnostic> problems = new ArrayList<>();
+        boolean failed;
+        private int nodes;
+
+        Converter(String name) {
+            this.name = name;
+        }
+
+        JsonNode convert(Node node, String pointer) {
+            if (++nodes > MAX_NODES) {
+                if (!failed) {
+                    problems.add(Diagnostic.error(LIMIT, at(name, node.getStartMark()),
+                            "document expands to more than " + MAX_NODES + " nodes (alias expansion?)",
+                            "write the values out without aliases"));
+                }
+                failed = true;
+                return JsonNodeFactory.instance.nullNode();
+            }
+            values.putIfAbsent(pointer, at(name, node.getStartMark()));
+            if (node instanceof MappingNode m) {
+                ObjectNode obj = JsonNodeFactory.instance.objectNode();
+                Map<String, Location> seen = new HashMap<>();
+                for (NodeTuple t : m.getValue()) {
+                    Node k = t.getKeyNode();
+                    Location kl = at(name, k.getStartMark());
+                    if (!(k instanceof ScalarNode ks)) {
+                        problems.add(Diagnostic.error(SYNTAX, kl, "mapping keys must be plain names",
+                                "write the key as text"));
+                        failed = true;
+                        continue;
+                    }
+                    String key = ks.getValue();
+                    Location first = seen.putIfAbsent(key, kl);
+                    if (first != null) {
+                        problems.add(Diagnostic.error(DUPLICATE_KEY, kl, "duplicate key '" + key + "'",
+                                "remove one of the two; the first is at " + first).withRelated(first));
+                        failed = true;
+                        continue;
+                    }
+                    String child = pointer + "/" + SourceDocument.escape(key);
+                    keys.put(child, kl);
+                    obj.set(key, convert(t.getValueNode(), child));
+                }
+                return obj;
+            }
+            if (node instanceof SequenceNode s) {
+                ArrayNode arr = JsonNodeFactory.instance.arrayNode();
+                int i = 0;
+                for (Node item : s.getValue()) {
+                    arr.add(convert(item, pointer + "/" + i++));
+                }
+                return arr;
+            }
+            return scalar((ScalarNode) node);
+        }
+
+        /** Only YAML's core scalars are typed: true/false, integers, floats, null; the rest is text. */
+        private JsonNode scalar(ScalarNode s) {
+            JsonNodeFactory f = JsonNodeFactory.instance;
+            String v = s.getValue();
+            Tag tag = s.getTag();
+            if (Tag.NULL.equals(tag)) {
+                return f.nullNode();
+            }
+            if (Tag.BOOL.equals(tag)) {
+                String l = v.toLowerCase(Locale.ROOT);
+                if (l.equals("true")) {
+                    return f.booleanNode(true);
+                }
+                if (l.equals("false")) {
+                    return f.booleanNode(false);
+                }
+                return f.textNode(v); // yes/no/on/off stay text: no Norway problem
+            }
+            if (Tag.INT.equals(tag)) {
+                String d = v.replace("_", "");
+                try {
+                    BigInteger n = d.startsWith("0x") || d.startsWith("0X")
+                            ? new BigInteger(d.substring(2), 16)
+                            : new BigInteger(d.startsWith("+") ? d.substring(1) : d);
+                    return n.bitLength() < 63 ? f.numberNode(n.longValue()) : f.numberNode(n);
+                } catch (NumberFormatException e) {
+                    return f.textNode(v);
+                }
+            }
+            if (Tag.FLOAT.equals(tag)) {
+                try {
+                    return f.numberNode(new java.math.BigDecimal(v.replace("_", "")));
+                } catch (NumberFormatException e) {
+                    return f.textNode(v);
+                }
+            }
+            return f.textNode(v);
+        }
+    }
+}

@@ -1,0 +1,207 @@
+package org.vipctl.validate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.vipctl.diagnostic.Diagnostics;
+import org.vipctl.diagnostic.Location;
+import org.vipctl.diagnostic.Rule;
+import org.vipctl.load.SourceDocument;
+import org.vipctl.lower.Lowering;
+import org.vipctl.model.CitrixFilter;
+import org.vipctl.model.CitrixPolicySettings;
+import org.vipctl.model.CitrixPreferLoopback;
+import org.vipctl.model.CitrixVirtualLoopback;
+import org.vipctl.model.CustomValue;
+import org.vipctl.model.IpVirtualizationMode;
+import org.vipctl.model.Located;
+import org.vipctl.model.Policy;
+import org.vipctl.model.RdsIpVirtualization;
+import org.vipctl.model.RdsLoopbackVirtualization;
+import org.vipctl.model.Spec;
+import org.vipctl.model.TargetOs;
+import org.vipctl.registry.Hive;
+import org.vipctl.registry.RegKey;
+import org.vipctl.registry.RegType;
+import org.vipctl.registry.RegValue;
+import org.vipctl.registry.View;
+
+/** Builds the typed {@link Policy} from a document that passed the schema check. */
+final class PolicyReader {
+
+    private final SourceDocument doc;
+    private final Diagnostics out;
+
+    PolicyReader(SourceDocument doc, Diagnostics out) {
+        this.doc = doc;
+        this.out = out;
+    }
+
+    Policy read() {
+        JsonNode t = doc.tree();
+        Located<String> name = new Located<>(t.at("/metadata/name").asText(), doc.valueAt("/metadata/name"));
+        Optional<String> description = text(t.at("/metadata/description"));
+        List<Located<TargetOs>> targets = new ArrayList<>();
+        JsonNode os = t.at("/targets/os");
+        for (int i = 0; i < os.size(); i++) {
+            int index = i;
+            TargetOs.ofYamlName(os.get(i).asText())
+                    .ifPresent(o -> targets.add(new Located<>(o, doc.valueAt("/targets/os/" + index))));
+        }
+        Spec spec = new Spec(ipVirtualization(), loopback(), citrixLoopback(), preferLoopback(), citrixPolicy(),
+                registry());
+        return new Policy(doc, name, description, targets, spec);
+    }
+
+    private Optional<RdsIpVirtualization> ipVirtualization() {
+        String p = "/spec/rdsIpVirtualization";
+        JsonNode n = doc.tree().at(p);
+        if (n.isMissingNode()) {
+            return Optional.empty();
+        }
+        Optional<Located<IpVirtualizationMode>> mode = n.has("mode")
+                ? Optional.of(new Located<>(IpVirtualizationMode.ofYamlName(n.get("mode").asText()), doc.valueAt(p + "/mode")))
+                : Optional.empty();
+        Optional<Located<String>> adapter = n.has("networkAdapter")
+                ? Optional.of(new Located<>(n.get("networkAdapter").asText(), doc.valueAt(p + "/networkAdapter")))
+                : Optional.empty();
+        Optional<Located<Boolean>> useServerIp = n.has("useServerIpWhenUnavailable")
+                ? Optional.of(new Located<>(n.get("useServerIpWhenUnavailable").asBoolean(),
+                        doc.valueAt(p + "/useServerIpWhenUnavailable")))
+                : Optional.empty();
+        return Optional.of(new RdsIpVirtualization(doc.keyAt(p), n.path("enabled").asBoolean(), mode,
+                strings(p + "/programs"), adapter, useServerIp));
+    }
+
+    private Optional<RdsLoopbackVirtualization> loopback() {
+        String p = "/spec/rdsLoopbackVirtualization";
+        JsonNode n = doc.tree().at(p);
+        return n.isMissingNode() ? Optional.empty()
+                : Optional.of(new RdsLoopbackVirtualization(doc.keyAt(p), n.path("enabled").asBoolean()));
+    }
+
+    private Optional<CitrixVirtualLoopback> citrixLoopback() {
+        String p = "/spec/citrixVirtualLoopback";
+        JsonNode n = doc.tree().at(p);
+        if (n.isMissingNode()) {
+            return Optional.empty();
+        }
+        Optional<Located<Boolean>> enabled = n.has("enabled")
+                ? Optional.of(new Located<>(n.get("enabled").asBoolean(), doc.valueAt(p + "/enabled")))
+                : Optional.empty();
+        return Optional.of(new CitrixVirtualLoopback(doc.keyAt(p), enabled, strings(p + "/programs")));
+    }
+
+    private Optional<CitrixPreferLoopback> preferLoopback() {
+        String p = "/spec/citrixPreferLoopback";
+        JsonNode n = doc.tree().at(p);
+        return n.isMissingNode() ? Optional.empty()
+                : Optional.of(new CitrixPreferLoopback(doc.keyAt(p), n.path("enabled").asBoolean(),
+                        strings(p + "/processes")));
+    }
+
+    private Optional<CitrixPolicySettings> citrixPolicy() {
+        String p = "/spec/citrixPolicy";
+        JsonNode n = doc.tree().at(p);
+        if (n.isMissingNode()) {
+            return Optional.empty();
+        }
+        Optional<Located<String>> name = n.has("name")
+                ? Optional.of(new Located<>(n.get("name").asText(), doc.valueAt(p + "/name")))
+                : Optional.empty();
+        List<CitrixFilter> filters = new ArrayList<>();
+        JsonNode fs = n.path("filters");
+        for (int i = 0; i < fs.size(); i++) {
+            JsonNode f = fs.get(i);
+            filters.add(new CitrixFilter(doc.valueAt(p + "/filters/" + i), f.path("type").asText(),
+                    f.path("value").asText(), !"Deny".equals(f.path("mode").asText("Allow")),
+                    f.path("enabled").asBoolean(true)));
+        }
+        return Optional.of(new CitrixPolicySettings(doc.keyAt(p), name, text(n.path("description")),
+                n.path("enabled").asBoolean(true), n.path("priority").asInt(1), filters));
+    }
+
+    private List<CustomValue> registry() {
+        List<CustomValue> values = new ArrayList<>();
+        JsonNode list = doc.tree().at("/spec/registry");
+        for (int i = 0; i < list.size(); i++) {
+            customValue("/spec/registry/" + i, list.get(i)).ifPresent(values::add);
+        }
+        return values;
+    }
+
+    private Optional<CustomValue> customValue(String p, JsonNode n) {
+        Location at = doc.valueAt(p);
+        View view = View.ofBits(n.path("view").asInt(64));
+        String keyText = n.path("key").asText();
+        Optional<RegKey> key = RegKey.parse(keyText, view);
+        if (key.isEmpty()) {
+            out.add(Rule.REGISTRY_KEY.error(doc.valueAt(p + "/key"), "key '" + keyText + "' does not start with a hive",
+                    "write the full path, e.g. HKLM\\SOFTWARE\\Contoso\\App"));
+            return Optional.empty();
+        }
+        if (key.get().hive() != Hive.HKLM) {
+            out.add(Rule.REGISTRY_HIVE.error(doc.valueAt(p + "/key"), "key '" + keyText + "' is not under HKLM",
+                    "policies are machine-wide: use HKLM\\..."));
+            return Optional.empty();
+        }
+        String path = key.get().path();
+        if (path.isEmpty() || path.contains("\\\\") || path.length() > 255 * 4) {
+            out.add(Rule.REGISTRY_KEY.error(doc.valueAt(p + "/key"), "key path '" + keyText + "' is not valid",
+                    "name a key below the hive, without empty parts (\\\\)"));
+            return Optional.empty();
+        }
+        String name = n.path("name").asText();
+        if (name.startsWith("**")) {
+            out.add(Rule.REGISTRY_KEY.error(doc.valueAt(p + "/name"), "value names starting with '**' are Group Policy directives",
+                    "use ensure: absent to delete a value"));
+            return Optional.empty();
+        }
+        if ("absent".equals(n.path("ensure").asText("present"))) {
+            return Optional.of(new CustomValue(at, key.get(), name, Optional.empty()));
+        }
+        if (!n.has("type")) {
+            out.add(Rule.MISSING.error(at, "registry value '" + name + "' needs a type",
+                    "add type: REG_SZ, REG_DWORD, REG_QWORD, REG_MULTI_SZ, REG_EXPAND_SZ or REG_BINARY"));
+            return Optional.empty();
+        }
+        RegType type = RegType.parse(n.get("type").asText()).orElseThrow();
+        JsonNode data = n.path("data");
+        if (data.isMissingNode()) {
+            out.add(Rule.MISSING.error(at, "registry value '" + name + "' needs data", dataHint(type)));
+            return Optional.empty();
+        }
+        RegValue value = Lowering.RegistryData.convert(type, data);
+        if (value == null) {
+            out.add(Rule.REGISTRY_DATA.error(doc.valueAt(p + "/data"),
+                    "data " + SchemaCheck.describe(data) + " does not fit " + type, dataHint(type)));
+            return Optional.empty();
+        }
+        return Optional.of(new CustomValue(at, key.get(), name, Optional.of(value)));
+    }
+
+    private static String dataHint(RegType type) {
+        return switch (type) {
+            case REG_DWORD -> "REG_DWORD data is a whole number from 0 to 4294967295";
+            case REG_QWORD -> "REG_QWORD data is a whole number from 0 to 18446744073709551615";
+            case REG_SZ, REG_EXPAND_SZ -> "write the data as text (quote numbers: '9000')";
+            case REG_MULTI_SZ -> "write a list of non-empty strings";
+            case REG_BINARY -> "write hex bytes as text, e.g. '01ff20'";
+            default -> "";
+        };
+    }
+
+    private List<Located<String>> strings(String pointer) {
+        List<Located<String>> out = new ArrayList<>();
+        JsonNode n = doc.tree().at(pointer);
+        for (int i = 0; i < n.size(); i++) {
+            out.add(new Located<>(n.get(i).asText(), doc.valueAt(pointer + "/" + i)));
+        }
+        return out;
+    }
+
+    private static Optional<String> text(JsonNode n) {
+        return n.isTextual() ? Optional.of(n.asText()) : Optional.empty();
+    }
+}

@@ -1,0 +1,94 @@
+package org.vipctl.validate;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.vipctl.catalog.Catalog;
+import org.vipctl.diagnostic.Diagnostic;
+import org.vipctl.diagnostic.Diagnostics;
+import org.vipctl.diagnostic.Rule;
+import org.vipctl.load.SourceDocument;
+import org.vipctl.lower.Lowering;
+import org.vipctl.model.Policy;
+import org.vipctl.registry.RegistryEntry;
+import org.vipctl.registry.Scope;
+
+/**
+ * Validates documents: structure by the JSON Schema, then the semantic rules of each policy, then
+ * the rules across files (unique names, no two policies setting one value differently). Every
+ * problem is reported, not just the first.
+ */
+public final class Validator {
+
+    private final SchemaCheck schema = new SchemaCheck();
+    private final Lowering lowering;
+
+    public Validator(Catalog catalog) {
+        this.lowering = new Lowering(catalog);
+    }
+
+    /** Returns the policies without errors; all diagnostics go to {@code out}. */
+    public List<Policy> validate(List<SourceDocument> docs, Diagnostics out) {
+        List<Policy> valid = new ArrayList<>();
+        for (SourceDocument doc : docs) {
+            List<Diagnostic> structural = schema.check(doc);
+            out.addAll(structural);
+            if (structural.stream().anyMatch(Diagnostic::isError)) {
+                continue;
+            }
+            Diagnostics own = new Diagnostics();
+            Policy policy = new PolicyReader(doc, own).read();
+            SemanticRules.check(policy, own);
+            out.addAll(own.sorted());
+            if (!own.hasErrors()) {
+                valid.add(policy);
+            }
+        }
+        return acrossFiles(valid, out);
+    }
+
+    private List<Policy> acrossFiles(List<Policy> policies, Diagnostics out) {
+        Map<String, Policy> byName = new HashMap<>();
+        List<Policy> kept = new ArrayList<>();
+        for (Policy p : policies) {
+            Policy first = byName.putIfAbsent(p.name().value().toLowerCase(Locale.ROOT), p);
+            if (first != null) {
+                out.add(Rule.DUPLICATE_POLICY.error(p.name().at(), "policy name '" + p.name().value()
+                                + "' is already used at " + first.name().at(),
+                        "policy names name output files and must be unique (compared ignoring case)")
+                        .withRelated(first.name().at()));
+            } else {
+                kept.add(p);
+            }
+        }
+        for (Scope scope : Scope.values()) {
+            Map<String, RegistryEntry> seen = new HashMap<>();
+            for (Policy p : kept) {
+                for (RegistryEntry e : lowering.registry(p, scope).entries()) {
+                    RegistryEntry first = seen.putIfAbsent(e.valueId(), e);
+                    if (first != null && !sameEffect(first, e)) {
+                        out.add(Rule.CONFLICT.error(e.from().source(), "'" + e.key().literalPath() + "\\" + e.name()
+                                        + "' (" + scope.label() + " scope) is set to " + describe(e) + " here and to "
+                                        + describe(first) + " by policy '" + first.from().policyName() + "' at " + first.from().source(),
+                                "make the policies agree, or manage the value in one policy only")
+                                .withRelated(first.from().source()));
+                    }
+                }
+            }
+        }
+        return kept;
+    }
+
+    private static boolean sameEffect(RegistryEntry a, RegistryEntry b) {
+        if (a instanceof RegistryEntry.Set sa && b instanceof RegistryEntry.Set sb) {
+            return sa.value().equals(sb.value());
+        }
+        return a instanceof RegistryEntry.Delete && b instanceof RegistryEntry.Delete;
+    }
+
+    private static String describe(RegistryEntry e) {
+        return e instanceof RegistryEntry.Set s ? s.value().type() + " " + s.value().display() : "absent";
+    }
+}
