@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.vipctl.emit.Emitter;
+import org.vipctl.emit.admx.AdmxEmitter;
 import org.vipctl.emit.reg.RegEmitter;
 
 /** Every output format {@code compile --emit} knows, in the order they run. */
@@ -16,6 +17,7 @@ final class Emitters {
     static Map<String, Emitter> all() {
         List<Emitter> list = new ArrayList<>();
         list.add(new RegEmitter());
+        list.add(new AdmxEmitter());
         Map<String, Emitter> byName = new LinkedHashMap<>();
         list.forEach(e -> byName.put(e.name(), e));
         return byName;

@@ -43,7 +43,11 @@ final class AdmxReader {
 
     /** Reads one file; problems go to {@code out}. */
     <T> ParsedFile<T> read(Path path, Class<T> rootType, List<Diagnostic> out) {
-        String name = path.toString();
+        return read(path, path.toString(), rootType, out);
+    }
+
+    /** Reads one file, naming it {@code name} in diagnostics. */
+    <T> ParsedFile<T> read(Path path, String name, Class<T> rootType, List<Diagnostic> out) {
         List<Diagnostic> events = new ArrayList<>();
         try (InputStream in = Files.newInputStream(path)) {
             unmarshaller.setEventHandler(e -> {
