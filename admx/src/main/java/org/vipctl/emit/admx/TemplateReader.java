@@ -315,7 +315,8 @@ final class TemplateReader {
             String key = placement.get().key().literalPath();
             List<Template.EnumChoice> items = new ArrayList<>();
             if (kind == ElementKind.ENUM) {
-                for (Map.Entry<String, JsonNode> m : s.map().entrySet()) {
+                // the raw entry keeps the catalog's order (Setting.map does not): items show in that order
+                for (Map.Entry<String, JsonNode> m : (Iterable<Map.Entry<String, JsonNode>>) () -> s.raw().path("map").fields()) {
                     String itemId = policy + "_" + id + "_" + m.getKey();
                     items.add(new Template.EnumChoice(itemId, m.getValue().asLong(),
                             Localized.of(a.path("items").path(m.getKey()), languages, s.at(),
