@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.vipctl.emit.Emitter;
 import org.vipctl.emit.admx.AdmxEmitter;
+import org.vipctl.emit.admx.IntuneEmitter;
 import org.vipctl.emit.reg.RegEmitter;
 
 /** Every output format {@code compile --emit} knows, in the order they run. */
@@ -18,6 +19,7 @@ final class Emitters {
         List<Emitter> list = new ArrayList<>();
         list.add(new RegEmitter());
         list.add(new AdmxEmitter());
+        list.add(new IntuneEmitter());
         Map<String, Emitter> byName = new LinkedHashMap<>();
         list.forEach(e -> byName.put(e.name(), e));
         return byName;
