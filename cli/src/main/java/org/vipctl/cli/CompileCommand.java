@@ -26,6 +26,8 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Validate policies and write what Windows and Citrix consume. Nothing is written unless every policy is valid and every writer succeeds; each file is replaced atomically.",
         footer = {"", "Outputs below OUT (--emit, default: all):",
             "  reg     reg/<policy>.reg               regedit files, local scope",
+            "  admx    admx/<Name>.admx, admx/<lang>/<Name>.adml  Group Policy templates from the catalog",
+            "  intune  intune/oma-uri.json, .csv      Intune ADMX ingestion rows",
             "", "Examples:",
             "  vipctl compile -o build/vipctl examples/",
             "  vipctl compile --emit reg -o out policies/crm.yaml",
