@@ -74,11 +74,11 @@ class AdmxGoldenTest {
         String golden = "<r><string id=\"a\">two  spaces</string></r>";
         String reindented = "<r>\n    <string id=\"a\">two  spaces</string>\n</r>";
         String changedText = "<r><string id=\"a\">two spaces</string></r>";
-        assertFalse(compare(golden, reindented).hasDifferences());
-        assertTrue(compare(golden, changedText).hasDifferences());
+        assertFalse(xmlDiff(golden, reindented).hasDifferences());
+        assertTrue(xmlDiff(golden, changedText).hasDifferences());
     }
 
-    private static Diff compare(String golden, String test) {
+    private static Diff xmlDiff(String golden, String test) {
         return DiffBuilder.compare(Input.fromString(golden)).withTest(Input.fromString(test))
                 .ignoreElementContentWhitespace().ignoreComments().checkForIdentical().build();
     }
