@@ -34,7 +34,8 @@ public final class PolFromState {
     static PolRecord record(RegistryEntry e) {
         String key = e.key().literalPath();
         if (e instanceof RegistryEntry.Set s) {
-            return PolRecord.value(key, s.name(), s.value());
+            // classified like any stored record: Windows gives a "**" name its directive meaning too
+            return PolRecord.of(new RawRecord(key, s.name(), s.value().type().code(), s.value().toBytes()));
         }
         return PolRecord.deleteValue(key, e.name());
     }

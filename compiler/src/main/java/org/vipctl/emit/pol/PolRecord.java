@@ -118,8 +118,17 @@ public sealed interface PolRecord {
         return new Value(raw);
     }
 
+    /**
+     * Sets a value. A name Windows would read as a directive ({@code **del.x}, ...) or REG_NONE with
+     * an empty name (a key-only record) is refused: use the factory of that record.
+     */
     static Value value(String key, String name, RegValue v) {
-        return new Value(new RawRecord(key, name, v.type().code(), v.toBytes()));
+        PolRecord r = of(new RawRecord(key, name, v.type().code(), v.toBytes()));
+        if (r instanceof Value plain) {
+            return plain;
+        }
+        throw new IllegalArgumentException("value name " + name + " of type " + v.type()
+                + " would be read back as " + r.getClass().getSimpleName());
     }
 
     static KeyOnly keyOnly(String key) {
@@ -136,12 +145,15 @@ public sealed interface PolRecord {
         return new DeleteAllValues(new RawRecord(key, DELVALS, RegType.REG_SZ.code(), new RegValue.Sz(" ").toBytes()));
     }
 
+    /** Names may not be empty or contain {@code ;}: the data is one {@code ;}-separated string. */
     static DeleteValues deleteValues(String key, List<String> names) {
+        checkListItems(names);
         return new DeleteValues(new RawRecord(key, DELETE_VALUES, RegType.REG_SZ.code(),
                 new RegValue.Sz(String.join(";", names)).toBytes()), names);
     }
 
     static DeleteKeys deleteKeys(String key, List<String> subkeys) {
+        checkListItems(subkeys);
         return new DeleteKeys(new RawRecord(key, DELETE_KEYS, RegType.REG_SZ.code(),
                 new RegValue.Sz(String.join(";", subkeys)).toBytes()), subkeys);
     }
@@ -226,6 +238,14 @@ public sealed interface PolRecord {
             }
         }
         return out;
+    }
+
+    private static void checkListItems(List<String> items) {
+        for (String s : items) {
+            if (s.isEmpty() || s.indexOf(';') >= 0 || s.indexOf('\0') >= 0) {
+                throw new IllegalArgumentException("a **DeleteValues/**DeleteKeys item may not be empty or contain ';': " + s);
+            }
+        }
     }
 
     private static boolean isNonZero(byte[] d) {
