@@ -49,6 +49,11 @@ final class GpoOutput {
             return;
         }
         Location at = Location.ofFile(dir.toString());
+        boolean done = context.diagnostics().sorted().stream().anyMatch(d -> d.location().equals(at)
+                && (d.ruleId().equals(Rule.GPO_FOLDER_UPDATED.id()) || d.ruleId().equals(Rule.GPO_FOLDER.id())));
+        if (done) {
+            return; // pol and gpo asked together: the folder is updated once
+        }
         try {
             GpoFolder.Update u = GpoFolder.update(dir, pol, Ownership.of(context.compilation()));
             String message = u.changed()
