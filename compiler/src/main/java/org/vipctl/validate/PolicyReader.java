@@ -139,7 +139,10 @@ final class PolicyReader {
         Location keyAt = doc.valueAt(p + "/key");
         if (key.isEmpty()) {
             String root = keyText.strip().split("[\\\\/]", 2)[0];
-            if (root.toUpperCase(java.util.Locale.ROOT).startsWith("HK")) {
+            if (Hive.parse(root).isPresent()) {
+                out.add(Rule.REGISTRY_KEY.error(keyAt, "key '" + keyText + "' separates its parts with '/'",
+                        "registry paths use backslashes, e.g. HKLM\\SOFTWARE\\Contoso\\App"));
+            } else if (root.toUpperCase(java.util.Locale.ROOT).startsWith("HK")) {
                 out.add(Rule.REGISTRY_HIVE.error(keyAt, "key '" + keyText + "' is under " + root + ", not HKLM",
                         "policies are machine-wide: use HKLM\\..."));
             } else {
