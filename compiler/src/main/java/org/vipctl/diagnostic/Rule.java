@@ -41,7 +41,8 @@ public enum Rule {
     CONFLICT("VIP061", "Two policies set the same registry value to different data"),
     CITRIX_POLICY("VIP062", "Citrix policy settings are not valid"),
     CATALOG("VIP070", "Setting catalog file is not valid"),
-    UNCONFIRMED("VIP071", "Placement is not confirmed by vendor documentation");
+    UNCONFIRMED("VIP071", "Placement is not confirmed by vendor documentation"),
+    CITRIX_PROGRAMS_OLD_OS("VIP044", "Citrix virtual loopback programs listed while some targets are below Windows Server 2016");
 
     private final String id;
     private final String summary;

@@ -63,6 +63,7 @@ public final class Validator {
                 kept.add(p);
             }
         }
+        CitrixRules.acrossFiles(kept, out);
         for (Scope scope : Scope.values()) {
             Map<String, RegistryEntry> seen = new HashMap<>();
             for (Policy p : kept) {
