@@ -110,7 +110,7 @@ public final class CitrixEmitter implements Emitter {
     }
 
     static String cliXmlComment(List<CitrixPolicy> policies) {
-        StringBuilder b = new StringBuilder("\r\n  Written by vipctl compile --emit citrix.")
+        StringBuilder b = new StringBuilder("\r\n  Written by vipctl (compile, format citrix).")
                 .append("\r\n  Import: Import-CtxGroupPolicy -FolderPath <this folder> (Citrix.GroupPolicy.Commands).");
         List<CitrixSetting> unconfirmed = settings(policies).keySet().stream()
                 .filter(s -> s.pathUnconfirmed().isPresent()).toList();
@@ -120,8 +120,8 @@ public final class CitrixEmitter implements Emitter {
             for (CitrixSetting s : unconfirmed) {
                 b.append("\r\n    ").append(s.name()).append(" -> Settings\\").append(s.path());
             }
-            b.append("\r\n  If your site differs, compile again with --citrix-setting-path NAME=PATH,")
-                    .append("\r\n  or use the Import-*.ps1 scripts, which find each setting by name.");
+            b.append("\r\n  If your site differs, compile again with the option citrix-setting-path NAME=PATH")
+                    .append("\r\n  (see docs/citrix.md), or use the Import-*.ps1 scripts, which find each setting by name.");
         }
         return b.append("\r\n").toString();
     }

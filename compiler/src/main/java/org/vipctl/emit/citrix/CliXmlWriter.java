@@ -127,13 +127,15 @@ public final class CliXmlWriter {
     /**
      * PowerShell's string encoding: control characters (U+0000..U+001F, U+007F..U+009F), each half
      * of a surrogate pair, and an underscore that starts "_x" are written as {@code _xHHHH_}.
+     * PowerShell writes U+FFFE and U+FFFF raw, which no XML parser accepts; they are encoded too
+     * (PowerShell's reader decodes every {@code _xHHHH_}, so the import is unchanged).
      */
     static String encode(String s) {
         StringBuilder b = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             boolean underscoreX = c == '_' && i + 1 < s.length() && (s.charAt(i + 1) == 'x' || s.charAt(i + 1) == 'X');
-            if (c <= 0x1F || (c >= 0x7F && c <= 0x9F) || Character.isSurrogate(c) || underscoreX) {
+            if (c <= 0x1F || (c >= 0x7F && c <= 0x9F) || Character.isSurrogate(c) || c >= 0xFFFE || underscoreX) {
                 b.append(String.format("_x%04X_", (int) c));
             } else {
                 b.append(c);

@@ -68,19 +68,18 @@ final class Hcl {
             return this;
         }
 
-        /** Consecutive attributes with one-line values share the column of '='; a multi-line value ends the run. */
+        /** Consecutive attributes with one-line values share the column of '='; a multi-line value stands alone. */
         String render() {
             StringBuilder b = new StringBuilder(header).append(" {\n");
             int i = 0;
             while (i < attributes.size()) {
                 int j = i;
                 int width = 0;
-                while (j < attributes.size()) {
-                    width = Math.max(width, attributes.get(j)[0].length());
-                    boolean multiLine = attributes.get(j)[1].contains("\n");
-                    j++;
-                    if (multiLine) {
-                        break;
+                if (attributes.get(j)[1].contains("\n")) {
+                    width = attributes.get(j++)[0].length();
+                } else {
+                    while (j < attributes.size() && !attributes.get(j)[1].contains("\n")) {
+                        width = Math.max(width, attributes.get(j++)[0].length());
                     }
                 }
                 for (int k = i; k < j; k++) {
