@@ -64,6 +64,7 @@ class CitrixEmitterTest {
             for (Map.Entry<String, byte[]> f : out.files().entrySet()) {
                 Files.write(dir.resolve(f.getKey().substring("citrix/".length())), f.getValue());
             }
+            return;
         }
         for (Map.Entry<String, byte[]> f : out.files().entrySet()) {
             String name = f.getKey().substring("citrix/".length());
@@ -190,6 +191,7 @@ class CitrixEmitterTest {
             if (f.getKey().endsWith(".tf")) {
                 Files.write(dir.resolve(f.getKey().substring("citrix/".length())), f.getValue());
             }
+            return;
         }
         Process p = new ProcessBuilder(terraform.toString(), "fmt", "-check", "-diff", "-no-color", ".")
                 .directory(dir.toFile()).redirectErrorStream(true).start();

@@ -133,7 +133,7 @@ class PowerShellInjectionTest {
         assertFalse(s.replace("\r\n", "").contains("\n"));
         assertTrue(s.contains("'é.exe'"));
         assertTrue(s.contains("SupportsShouldProcess") && s.contains("no change:"), "supports -WhatIf and reports no change");
-        assertTrue(s.contains("Where-Object { $_.PSChildName -eq $Name }"), "settings are found by name");
+        assertTrue(s.contains("Where-Object { $_.PSChildName -eq $Name -and"), "settings are found by name");
         assertFalse(s.contains("VirtualIP\\"), "no guessed setting path in the script");
     }
 

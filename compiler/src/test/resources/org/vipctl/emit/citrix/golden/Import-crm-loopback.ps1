@@ -71,7 +71,9 @@ function Invoke-Change([string] $Target, [string] $Action, [scriptblock] $Do) {
 }
 
 function Find-Setting([string] $Root, [string] $Name) {
-    $found = @(Get-ChildItem -LiteralPath $Root -Recurse | Where-Object { $_.PSChildName -eq $Name })
+    # Settings carry a State; category folders do not.
+    $found = @(Get-ChildItem -LiteralPath $Root -Recurse |
+        Where-Object { $_.PSChildName -eq $Name -and $null -ne (Get-Prop $_ 'State') })
     if ($found.Count -eq 0) {
         throw ("Citrix setting {0} was not found under {1}: does this site know it (VDA for Windows Server 2016 or later)?" -f $Name, $Root)
     }
@@ -120,7 +122,7 @@ foreach ($s in $Settings) {
     $valuesDiffer = $s.IsList -and $s.State -ne 'UseDefault' -and (-not $policyExists -or -not (Test-SameList (Get-Prop $item 'Values') $s.Values))
     if ($valuesDiffer) {
         Invoke-Change $target ('set Values = {0}' -f ($s.Values -join ', ')) {
-            Set-ItemProperty -LiteralPath $item.PSPath -Name 'Values' -Value ([string[]] $s.Values)
+            Set-ItemProperty -LiteralPath $item.PSPath -Name 'Values' -Value ([object[]] $s.Values)
         }
     }
     if ($stateDiffers) {
@@ -132,7 +134,7 @@ foreach ($f in $Filters) {
     $filterPath = '{0}\Filters\{1}\{2}' -f $policyPath, $f.Type, $f.Name
     $exists = $policyExists -and (Test-Path -LiteralPath $filterPath)
     if (-not $exists) {
-        Invoke-Change $filterPath ('add {0} filter' -f $f.Type) { New-Item -Path $filterPath | Out-Null }
+        Invoke-Change $filterPath ('add {0} filter' -f $f.Type) { New-Item -Path $filterPath -Value $f.Value | Out-Null }
         $exists = Test-Path -LiteralPath $filterPath
     }
     $current = if ($exists) { Get-Item -LiteralPath $filterPath } else { $null }
