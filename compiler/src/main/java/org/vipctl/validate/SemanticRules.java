@@ -2,10 +2,8 @@ package org.vipctl.validate;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.vipctl.diagnostic.Diagnostics;
 import org.vipctl.diagnostic.Location;
 import org.vipctl.diagnostic.Rule;
@@ -28,15 +26,15 @@ final class SemanticRules {
     private SemanticRules() {
     }
 
-    static void check(Policy policy, Diagnostics out) {
+    static void check(Policy policy, Effective effective, Diagnostics out) {
         Spec spec = policy.spec();
         spec.rdsIpVirtualization().ifPresent(ip -> ipVirtualization(ip, out));
         spec.citrixVirtualLoopback().ifPresent(c -> citrixLoopback(c, out));
-        spec.citrixPreferLoopback().ifPresent(p -> preferLoopback(p, spec, out));
+        spec.citrixPreferLoopback().ifPresent(p -> preferLoopback(p, effective, out));
         spec.rdsLoopbackVirtualization().ifPresent(l -> {
-            if (l.enabled() && !spec.ipVirtualizationEnabled()) {
+            if (l.enabled() && !effective.ipVirtualization()) {
                 out.add(Rule.LOOPBACK_WITHOUT_IP_VIRTUALIZATION.warning(l.at(),
-                        "loopback virtualization is on but RD IP virtualization is not enabled in this policy",
+                        "loopback virtualization is on but no policy enables RD IP virtualization",
                         "Windows may read VirtualizeLoopbackAdresses only when EnableVirtualIP is non-zero in the same key "
                                 + "(not confirmed by Microsoft); enable rdsIpVirtualization or check on a test server"));
             }
@@ -98,17 +96,17 @@ final class SemanticRules {
         ProgramNames.check(c.programs(), "citrixVirtualLoopback.programs", out);
     }
 
-    private static void preferLoopback(CitrixPreferLoopback p, Spec spec, Diagnostics out) {
+    private static void preferLoopback(CitrixPreferLoopback p, Effective effective, Diagnostics out) {
         ProgramNames.check(p.processes(), "citrixPreferLoopback.processes", out);
         if (!p.enabled()) {
             return;
         }
-        if (!spec.ipVirtualizationEnabled() || !spec.citrixVirtualLoopbackEnabled()) {
-            String missing = !spec.ipVirtualizationEnabled() && !spec.citrixVirtualLoopbackEnabled()
+        if (!effective.ipVirtualization() || !effective.citrixVirtualLoopback()) {
+            String missing = !effective.ipVirtualization() && !effective.citrixVirtualLoopback()
                     ? "RD IP virtualization and Citrix virtual loopback are"
-                    : !spec.ipVirtualizationEnabled() ? "RD IP virtualization is" : "Citrix virtual loopback is";
+                    : !effective.ipVirtualization() ? "RD IP virtualization is" : "Citrix virtual loopback is";
             out.add(Rule.PREFER_LOOPBACK_PREREQUISITES.error(p.at(),
-                    "prefer loopback is enabled but " + missing + " not enabled in this policy",
+                    "prefer loopback is enabled but " + missing + " not enabled by any policy compiled with it",
                     "Citrix: use PreferLoopback only when both virtual IP and virtual loopback are enabled, "
                             + "otherwise results are unintended (" + CITRIX_DOC + ")"));
         }
@@ -116,11 +114,9 @@ final class SemanticRules {
             out.add(Rule.PROGRAMS_REQUIRED.warning(p.at(), "prefer loopback is enabled without any 'processes'",
                     "list the executables that should prefer the loopback address"));
         }
-        Set<String> virtualized = spec.citrixVirtualLoopback()
-                .map(c -> c.programs().stream().map(x -> x.value().toLowerCase(Locale.ROOT)).collect(Collectors.toSet()))
-                .orElse(Set.of());
         for (Located<String> proc : p.processes()) {
-            if (spec.citrixVirtualLoopbackEnabled() && !virtualized.contains(proc.value().toLowerCase(Locale.ROOT))) {
+            if (effective.citrixVirtualLoopback()
+                    && !effective.loopbackPrograms().contains(proc.value().toLowerCase(Locale.ROOT))) {
                 out.add(Rule.PREFER_PROCESS_NOT_VIRTUALIZED.warning(proc.at(),
                         "'" + proc.value() + "' prefers loopback but is not in citrixVirtualLoopback.programs",
                         "add it to citrixVirtualLoopback.programs, or remove it here"));

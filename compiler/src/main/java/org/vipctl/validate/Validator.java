@@ -31,7 +31,8 @@ public final class Validator {
 
     /** Returns the policies without errors; all diagnostics go to {@code out}. */
     public List<Policy> validate(List<SourceDocument> docs, Diagnostics out) {
-        List<Policy> valid = new ArrayList<>();
+        List<Policy> read = new ArrayList<>();
+        List<Diagnostics> readProblems = new ArrayList<>();
         for (SourceDocument doc : docs) {
             List<Diagnostic> structural = schema.check(doc);
             out.addAll(structural);
@@ -39,11 +40,17 @@ public final class Validator {
                 continue;
             }
             Diagnostics own = new Diagnostics();
-            Policy policy = new PolicyReader(doc, own).read();
-            SemanticRules.check(policy, own);
+            read.add(new PolicyReader(doc, own).read());
+            readProblems.add(own);
+        }
+        Effective effective = Effective.of(read);
+        List<Policy> valid = new ArrayList<>();
+        for (int i = 0; i < read.size(); i++) {
+            Diagnostics own = readProblems.get(i);
+            SemanticRules.check(read.get(i), effective, own);
             out.addAll(own.sorted());
             if (!own.hasErrors()) {
-                valid.add(policy);
+                valid.add(read.get(i));
             }
         }
         return acrossFiles(valid, out);

@@ -1,0 +1,23 @@
+package org.vipctl.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.vipctl.emit.Emitter;
+import org.vipctl.emit.reg.RegEmitter;
+
+/** Every output format {@code compile --emit} knows, in the order they run. */
+final class Emitters {
+
+    private Emitters() {
+    }
+
+    static Map<String, Emitter> all() {
+        List<Emitter> list = new ArrayList<>();
+        list.add(new RegEmitter());
+        Map<String, Emitter> byName = new LinkedHashMap<>();
+        list.forEach(e -> byName.put(e.name(), e));
+        return byName;
+    }
+}

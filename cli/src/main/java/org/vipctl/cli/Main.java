@@ -1,0 +1,100 @@
+package org.vipctl.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The vipctl command line. This layer parses arguments and prints; every behaviour lives below it.
+ * {@link #run} is the whole program without a process, for tests.
+ */
+@Command(name = "vipctl",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Configuration-as-code for Windows virtual IP and virtual loopback (RDS IP Virtualization, RDS loopback virtualization, Citrix virtual loopback). Keep the intent in YAML; validate it, compile it to ADMX/ADML, Registry.pol, GPO folders, regedit files and Citrix policy exports, or apply it to a server.",
+        footer = {"", "Examples:",
+            "  vipctl validate examples/",
+            "  vipctl compile -o build/vipctl examples/",
+            "  vipctl loopback-address --session 255",
+            "", "Exit codes: 0 ok, 1 error, 2 changes present (plan, diff), 64 usage error.",
+            "Run 'vipctl COMMAND --help' for a command's options and examples."},
+        subcommands = {
+            ValidateCommand.class,
+            CompileCommand.class,
+            LoopbackAddressCommand.class,
+            CommandLine.HelpCommand.class
+        })
+public final class Main implements Runnable {
+
+    @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
+            description = "Show stack traces for unexpected failures.")
+    boolean debug;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command");
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        int code = run(out, err, args);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    /** Runs vipctl with the given arguments; returns the exit code. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        boolean debug = Arrays.asList(args).contains("--debug");
+        CommandLine cmd = new CommandLine(new Main());
+        cmd.setOut(out);
+        cmd.setErr(err);
+        cmd.setCaseInsensitiveEnumValuesAllowed(true);
+        cmd.setParameterExceptionHandler((ex, a) -> {
+            err.println("vipctl: " + ex.getMessage());
+            CommandLine c = ex.getCommandLine();
+            err.println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for usage.");
+            err.flush();
+            return ExitCodes.USAGE;
+        });
+        cmd.setExecutionExceptionHandler((ex, c, parsed) -> {
+            if (ex instanceof UsageError) {
+                err.println("vipctl: " + ex.getMessage());
+                err.println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for usage.");
+            } else if (ex instanceof UserError) {
+                err.println("vipctl: error: " + ex.getMessage());
+                if (debug) {
+                    ex.printStackTrace(err);
+                }
+            } else {
+                err.println("vipctl: internal error: " + ex + (debug ? "" : " (run with --debug for details)"));
+                if (debug) {
+                    ex.printStackTrace(err);
+                }
+            }
+            err.flush();
+            return ex instanceof UsageError ? ExitCodes.USAGE : ExitCodes.ERROR;
+        });
+        try {
+            return cmd.execute(args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    /** For commands: the stack trace of {@code t} as text, used only with --debug. */
+    static String trace(Throwable t) {
+        StringWriter sw = new StringWriter();
+        t.printStackTrace(new PrintWriter(sw));
+        return sw.toString();
+    }
+}
