@@ -26,6 +26,9 @@ import picocli.CommandLine.Option;
             ValidateCommand.class,
             CompileCommand.class,
             LoopbackAddressCommand.class,
+            PlanCommand.class,
+            ApplyCommand.class,
+            RollbackCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

@@ -77,7 +77,7 @@ public final class RegFileRegistry implements Registry {
     private void save() {
         writes++;
         try {
-            OutputFiles.writeAtomically(file, RegStateFile.write(tree));
+            OutputFiles.writeAtomically(file, RegStateFile.write(tree, file.toString()));
         } catch (IOException e) {
             throw new RegistryException("cannot write " + file + ": " + e.getMessage(), e);
         }

@@ -1,25 +1,25 @@
 package org.vipctl.apply;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.HexFormat;
-import java.util.Locale;
+import java.util.ArrayList;
+import java.util.List;
+import org.vipctl.diagnostic.Location;
 import org.vipctl.emit.reg.RegFile;
 import org.vipctl.emit.reg.RegFileException;
 import org.vipctl.emit.reg.RegFileReader;
+import org.vipctl.emit.reg.RegFileWriter;
+import org.vipctl.registry.Provenance;
 import org.vipctl.registry.RegKey;
-import org.vipctl.registry.RegValue;
+import org.vipctl.registry.RegistryEntry;
+import org.vipctl.registry.RegistryState;
+import org.vipctl.registry.Scope;
 import org.vipctl.registry.View;
 
 /**
- * A whole registry as a .reg file, the way regedit exports one: UTF-16LE with a BOM, CRLF, the
- * version 5 header, one {@code [KEY]} section per key followed by a blank line, long hex data
- * wrapped with a trailing backslash. Reading then writing a file in this form gives the same bytes.
+ * A whole registry as a .reg file (UTF-16LE with a BOM, CRLF, the version 5 header). Reading then
+ * writing a file in the writer's own form gives the same bytes. Keys with no values survive only as
+ * parents of keys that have values, as in the files {@code compile --emit reg} writes.
  */
 final class RegStateFile {
-
-    private static final String CRLF = "\r\n";
-    private static final int WRAP = 80;
 
     private RegStateFile() {
     }
@@ -48,53 +48,16 @@ final class RegStateFile {
         return tree;
     }
 
-    static byte[] write(StateTree tree) {
-        StringBuilder sb = new StringBuilder("Windows Registry Editor Version 5.00").append(CRLF).append(CRLF);
+    /** Written by the same writer as {@code compile --emit reg}, so state files and emitted files look alike. */
+    static byte[] write(StateTree tree, String fileName) {
+        Provenance from = new Provenance("state", "", Location.ofFile(fileName));
+        List<RegistryEntry> entries = new ArrayList<>();
         for (StateTree.KeyNode k : tree.keys()) {
-            sb.append('[').append(k.hive.longName()).append('\\').append(k.path).append(']').append(CRLF);
+            RegKey key = new RegKey(k.hive, View.BIT64, k.path);
             for (StateTree.Named v : k.values.values()) {
-                sb.append(valueLine(v.name(), v.value())).append(CRLF);
+                entries.add(new RegistryEntry.Set(key, v.name(), v.value(), from));
             }
-            sb.append(CRLF);
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(0xff);
-        out.write(0xfe);
-        out.writeBytes(sb.toString().getBytes(StandardCharsets.UTF_16LE));
-        return out.toByteArray();
-    }
-
-    static String valueLine(String name, RegValue v) {
-        String head = name.isEmpty() ? "@=" : "\"" + escape(name) + "\"=";
-        if (v instanceof RegValue.Sz s && s.text().chars().noneMatch(c -> c == '\r' || c == '\n' || c == 0)) {
-            return head + "\"" + escape(s.text()) + "\"";
-        }
-        if (v instanceof RegValue.Dword d) {
-            return head + "dword:" + String.format("%08x", d.value());
-        }
-        String prefix = v instanceof RegValue.Binary ? "hex:"
-                : "hex(" + Integer.toHexString(v.type().code()).toLowerCase(Locale.ROOT) + "):";
-        return wrapHex(head + prefix, v.toBytes());
-    }
-
-    /** regedit's layout: bytes as {@code xx,} and a {@code \} line break before a line would pass 80 columns. */
-    private static String wrapHex(String start, byte[] data) {
-        StringBuilder sb = new StringBuilder(start);
-        int col = start.length();
-        HexFormat hex = HexFormat.of();
-        for (int i = 0; i < data.length; i++) {
-            String token = hex.toHexDigits(data[i]) + (i + 1 < data.length ? "," : "");
-            if (col + token.length() > WRAP - 1) {
-                sb.append('\\').append(CRLF).append("  ");
-                col = 2;
-            }
-            sb.append(token);
-            col += token.length();
-        }
-        return sb.toString();
-    }
-
-    private static String escape(String s) {
-        return s.replace("\\", "\\\\").replace("\"", "\\\"");
+        return RegFileWriter.write(new RegistryState(Scope.LOCAL, entries), List.of(), false);
     }
 }

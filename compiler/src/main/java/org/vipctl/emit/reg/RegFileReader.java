@@ -21,7 +21,7 @@ import org.vipctl.registry.RegValue;
  */
 public final class RegFileReader {
 
-    static final String HEADER = "Windows Registry Editor Version 5.00";
+    static final String HEADER = RegFileWriter.HEADER;
     static final String HEADER4 = "REGEDIT4";
 
     private final String file;
