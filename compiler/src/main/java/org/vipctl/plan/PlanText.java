@@ -53,6 +53,7 @@ public final class PlanText {
     }
 
     private static String view(Change c) {
-        return c.key().view() == org.vipctl.registry.View.BIT32 ? " [32-bit view]" : "";
+        return c.key().view() == org.vipctl.registry.View.BIT32
+                ? " [32-bit view: " + c.key().hive() + "\\" + c.key().literalPath() + "]" : "";
     }
 }
