@@ -12,7 +12,7 @@ import org.vipctl.plan.RegistryException;
 import picocli.CommandLine.Option;
 
 /** {@code --target} and {@code --state-dir}, shared by plan, apply and rollback. */
-final class TargetOptions {
+class TargetOptions {
 
     @Option(names = "--target", paramLabel = "T",
             description = "Registry to plan against or write: windows (the live registry; default on Windows),"
