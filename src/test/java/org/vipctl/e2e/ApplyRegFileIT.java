@@ -180,6 +180,20 @@ class ApplyRegFileIT {
         assertFalse(parse.err().contains("at org."), "no stack trace");
     }
 
+    @Test
+    void aSecondApplyOnTheSameTargetFailsFastWhileTheFirstHoldsTheLock() throws Exception {
+        Path state = tmp.resolve("server.reg");
+        Path backups = tmp.resolve("backups");
+        try (org.vipctl.apply.Lock held = org.vipctl.apply.Lock.acquire(backups, "regfile:" + state.toAbsolutePath().normalize())) {
+            Run second = vipctl("apply", "--yes", "--target=regfile:" + state, "--state-dir=" + backups, examples().toString());
+            assertEquals(1, second.code());
+            assertTrue(second.err().contains("another vipctl apply or rollback is running on regfile:" + state.toAbsolutePath()),
+                    second.err());
+            assertTrue(second.err().contains("pid " + ProcessHandle.current().pid()), second.err());
+        }
+        assertFalse(Files.exists(state), "the second apply wrote nothing");
+    }
+
     private static long countNoOps(String planJson) throws IOException {
         try (Stream<JsonNode> s = Stream.of(new ObjectMapper().readTree(planJson).get("changes"))) {
             long[] n = {0};
