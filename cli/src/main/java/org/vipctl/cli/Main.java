@@ -30,6 +30,7 @@ import picocli.CommandLine.Option;
             ApplyCommand.class,
             RollbackCommand.class,
             PolCommand.class,
+            AdmxCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
