@@ -105,7 +105,7 @@ final class CitrixRules {
 
     /** Two policies compiled together may not share a Citrix name, nor a priority within one policy set. */
     static void acrossFiles(List<Policy> policies, Diagnostics out) {
-        Map<String, Located<String>> names = new HashMap<>();
+        Map<String, Policy> names = new HashMap<>();
         Map<String, Policy> priorities = new HashMap<>();
         for (Policy p : policies) {
             if (p.spec().citrixVirtualLoopback().isEmpty()) {
@@ -113,10 +113,12 @@ final class CitrixRules {
             }
             CitrixPolicySettings cp = p.spec().citrixPolicy().orElse(CitrixPolicySettings.defaults(p.at()));
             Located<String> name = cp.name().orElse(p.name());
-            Located<String> firstName = names.putIfAbsent(name.value().toLowerCase(Locale.ROOT), name);
-            if (firstName != null) {
+            Policy firstPolicy = names.putIfAbsent(name.value().toLowerCase(Locale.ROOT), p);
+            if (firstPolicy != null) {
+                Located<String> firstName = firstPolicy.spec().citrixPolicy().flatMap(CitrixPolicySettings::name)
+                        .orElse(firstPolicy.name());
                 out.add(Rule.CITRIX_POLICY.error(name.at(), "Citrix policy name '" + name.value()
-                                + "' is also used at " + firstName.at(),
+                                + "' is also the Citrix policy of '" + firstPolicy.name().value() + "' at " + firstName.at(),
                         "Citrix policy names are unique in a site (ignoring case): set citrixPolicy.name").withRelated(firstName.at()));
             }
             String key = cp.policySetName().toLowerCase(Locale.ROOT) + "\u0000" + cp.priority().value();

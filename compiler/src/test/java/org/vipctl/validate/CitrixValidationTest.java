@@ -151,7 +151,7 @@ class CitrixValidationTest {
         List<Diagnostic> names = validate(
                 policy("a", LOOPBACK + "  citrixPolicy: {name: Loopback, priority: 1}\n"),
                 policy("b", LOOPBACK + "  citrixPolicy: {name: LOOPBACK, priority: 2}\n"));
-        assertTrue(with(names, "VIP062").stream().anyMatch(d -> d.isError() && d.message().contains("also used")), names.toString());
+        assertTrue(with(names, "VIP062").stream().anyMatch(d -> d.isError() && d.message().contains("is also the Citrix policy of 'a'")), names.toString());
 
         List<Diagnostic> priorities = validate(
                 policy("a", LOOPBACK + "  citrixPolicy: {priority: 3}\n"),

@@ -323,7 +323,7 @@ class SemanticRulesTest {
 
     @Test
     void citrixFeaturesNeedServer2016AndNameTheDocument() {
-        String text = targeting("windowsServer2012R2, windowsServer2016",
+        String text = targeting("windowsServer2012R2",
                 "  citrixVirtualLoopback: {enabled: true, programs: [a.exe]}\n");
         Diagnostic d = Check.files(text).one(Rule.CITRIX_OS);
         at(d, text, "windowsServer2012R2");
