@@ -27,6 +27,8 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Validate policies and write what Windows and Citrix consume. Nothing is written unless every policy is valid and every writer succeeds; each file is replaced atomically.",
         footer = {"", "Outputs below OUT (--emit, default: all):",
             "  reg     reg/<policy>.reg               regedit files, local scope",
+            "  pol     gpo/Machine/Registry.pol       Group Policy registry file, policy scope",
+            "  gpo     gpo/Machine/Registry.pol, gpo/GPT.INI   the GPO folder (with --gpo-dir: updated in place)",
             "  citrix  citrix/GroupPolicy*.xml        Export-CtxGroupPolicy folder (all policies)",
             "          citrix/<policy>.rest.json      REST API bodies (README.md lists the calls)",
             "          citrix/<policy>.tf             Terraform, citrix/citrix provider",

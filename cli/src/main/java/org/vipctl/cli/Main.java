@@ -26,6 +26,7 @@ import picocli.CommandLine.Option;
             ValidateCommand.class,
             CompileCommand.class,
             LoopbackAddressCommand.class,
+            PolCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
