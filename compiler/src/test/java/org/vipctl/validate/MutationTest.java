@@ -66,6 +66,7 @@ class MutationTest {
         collect(tree, "", pointers);
         assertTrue(pointers.size() > 40, "the policy exercises every section: " + pointers.size());
         int runs = 0;
+        Validator validator = new Validator(Catalog.builtIn());
         for (String pointer : pointers) {
             for (String replacement : REPLACEMENTS) {
                 JsonNode copy = tree.deepCopy();
@@ -77,7 +78,7 @@ class MutationTest {
                 Diagnostics out = new Diagnostics();
                 String what = pointer + " = " + replacement;
                 try {
-                    new Validator(Catalog.builtIn()).validate(new YamlLoader().parse("m.yaml", text, out), out);
+                    validator.validate(new YamlLoader().parse("m.yaml", text, out), out);
                 } catch (RuntimeException e) {
                     throw new AssertionError(what, e);
                 }
