@@ -227,9 +227,10 @@ class ValidateCommandTest {
     void binaryGarbage() throws IOException {
         byte[] b = new byte[2048];
         new java.util.Random(1).nextBytes(b);
+        b[700] = 0;
         Path p = dir.resolve("garbage.yaml");
         Files.write(p, b);
-        oneLocatedError(p, "VIP004", "");
+        oneLocatedError(p, "VIP004", "binary data: NUL byte at offset ");
     }
 
     @Test
