@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.vipctl.emit.Emitter;
+import org.vipctl.emit.citrix.CitrixEmitter;
 import org.vipctl.emit.reg.RegEmitter;
 
 /** Every output format {@code compile --emit} knows, in the order they run. */
@@ -18,6 +19,7 @@ final class Emitters {
         list.add(new RegEmitter());
         list.add(new org.vipctl.emit.pol.PolEmitter());
         list.add(new org.vipctl.emit.pol.GpoEmitter());
+        list.add(new CitrixEmitter());
         Map<String, Emitter> byName = new LinkedHashMap<>();
         list.forEach(e -> byName.put(e.name(), e));
         return byName;

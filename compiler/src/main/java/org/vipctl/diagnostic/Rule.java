@@ -43,7 +43,8 @@ public enum Rule {
     CATALOG("VIP070", "Setting catalog file is not valid"),
     UNCONFIRMED("VIP071", "Placement is not confirmed by vendor documentation"),
     GPO_FOLDER("VIP080", "Existing GPO folder cannot be read or updated"),
-    GPO_FOLDER_UPDATED("VIP081", "GPO folder updated in place, or already up to date");
+    GPO_FOLDER_UPDATED("VIP081", "GPO folder updated in place, or already up to date"),
+    CITRIX_PROGRAMS_OLD_OS("VIP044", "Citrix virtual loopback programs listed while some targets are below Windows Server 2016");
 
     private final String id;
     private final String summary;
