@@ -24,9 +24,7 @@ public final class LgpoText {
         out.append(scope).append('\n')
                 .append(oneLine(r.key())).append('\n')
                 .append(valueName(r)).append('\n');
-        if (r instanceof PolRecord.Value v && !appendCommon(out, v.raw())) {
-            out.append(action(r));
-        } else if (!(r instanceof PolRecord.Value)) {
+        if (!(r instanceof PolRecord.Value v) || !appendCommon(out, v.raw())) {
             out.append(action(r));
         }
         out.append("\n\n");
