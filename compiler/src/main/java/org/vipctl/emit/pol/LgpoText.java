@@ -42,9 +42,12 @@ public final class LgpoText {
             out.append("DWORD:").append(Long.toString(v));
             return true;
         }
-        if ((type == 1 || type == 2) && d.length >= 2 && d[d.length - 1] == 0 && d[d.length - 2] == 0) {
-            out.append(type == 1 ? "SZ:" : "EXSZ:").append(oneLine(PolRecord.utf16(d, d.length - 2)));
-            return true;
+        if (type == 1 || type == 2) {
+            Optional<String> text = PolRecord.string(d);
+            if (text.isPresent()) {
+                out.append(type == 1 ? "SZ:" : "EXSZ:").append(oneLine(text.get()));
+                return true;
+            }
         }
         return false;
     }
