@@ -26,6 +26,8 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Validate policies and write what Windows and Citrix consume. Nothing is written unless every policy is valid and every writer succeeds; each file is replaced atomically.",
         footer = {"", "Outputs below OUT (--emit, default: all):",
             "  reg     reg/<policy>.reg               regedit files, local scope",
+            "  pol     gpo/Machine/Registry.pol       Group Policy registry file, policy scope",
+            "  gpo     gpo/Machine/Registry.pol, gpo/GPT.INI   the GPO folder (with --gpo-dir: updated in place)",
             "", "Examples:",
             "  vipctl compile -o build/vipctl examples/",
             "  vipctl compile --emit reg -o out policies/crm.yaml",

@@ -16,6 +16,8 @@ final class Emitters {
     static Map<String, Emitter> all() {
         List<Emitter> list = new ArrayList<>();
         list.add(new RegEmitter());
+        list.add(new org.vipctl.emit.pol.PolEmitter());
+        list.add(new org.vipctl.emit.pol.GpoEmitter());
         Map<String, Emitter> byName = new LinkedHashMap<>();
         list.forEach(e -> byName.put(e.name(), e));
         return byName;

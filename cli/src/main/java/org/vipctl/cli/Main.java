@@ -26,6 +26,7 @@ import picocli.CommandLine.Option;
             ValidateCommand.class,
             CompileCommand.class,
             LoopbackAddressCommand.class,
+            PolCommand.class,
             PlanCommand.class,
             ApplyCommand.class,
             RollbackCommand.class,

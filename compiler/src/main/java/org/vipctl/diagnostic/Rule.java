@@ -41,7 +41,9 @@ public enum Rule {
     CONFLICT("VIP061", "Two policies set the same registry value to different data"),
     CITRIX_POLICY("VIP062", "Citrix policy settings are not valid"),
     CATALOG("VIP070", "Setting catalog file is not valid"),
-    UNCONFIRMED("VIP071", "Placement is not confirmed by vendor documentation");
+    UNCONFIRMED("VIP071", "Placement is not confirmed by vendor documentation"),
+    GPO_FOLDER("VIP080", "Existing GPO folder cannot be read or updated"),
+    GPO_FOLDER_UPDATED("VIP081", "GPO folder updated in place, or already up to date");
 
     private final String id;
     private final String summary;

@@ -114,17 +114,19 @@ public final class Lowering {
                         return new RegValue.Qword(v.bigIntegerValue().longValue());
                     }
                     return null;
+                // A NUL inside string data would end the string early on Windows (and split a
+                // REG_MULTI_SZ item in two): such data does not fit the type.
                 case REG_SZ:
-                    return v.isTextual() ? new RegValue.Sz(v.asText()) : null;
+                    return isText(v) ? new RegValue.Sz(v.asText()) : null;
                 case REG_EXPAND_SZ:
-                    return v.isTextual() ? new RegValue.ExpandSz(v.asText()) : null;
+                    return isText(v) ? new RegValue.ExpandSz(v.asText()) : null;
                 case REG_MULTI_SZ: {
                     if (!v.isArray()) {
                         return null;
                     }
                     List<String> items = new ArrayList<>();
                     for (JsonNode item : v) {
-                        if (!item.isTextual() || item.asText().isEmpty()) {
+                        if (!isText(item) || item.asText().isEmpty()) {
                             return null;
                         }
                         items.add(item.asText());
@@ -144,6 +146,10 @@ public final class Lowering {
                 default:
                     return null;
             }
+        }
+
+        private static boolean isText(JsonNode v) {
+            return v.isTextual() && v.asText().indexOf('\0') < 0;
         }
     }
 }

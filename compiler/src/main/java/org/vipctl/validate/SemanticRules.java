@@ -28,6 +28,15 @@ final class SemanticRules {
 
     static void check(Policy policy, Effective effective, Diagnostics out) {
         Spec spec = policy.spec();
+        policyName(policy, out);
+        spec.citrixPolicy().ifPresent(cp -> {
+            if (spec.citrixVirtualLoopback().isEmpty()) {
+                out.add(Rule.CITRIX_POLICY.warning(cp.at(),
+                        "citrixPolicy is set but this policy has no Citrix policy settings (citrixVirtualLoopback); "
+                                + "no Citrix policy is exported for it",
+                        "add citrixVirtualLoopback, or remove citrixPolicy (citrixPreferLoopback is a registry setting)"));
+            }
+        });
         spec.rdsIpVirtualization().ifPresent(ip -> ipVirtualization(ip, out));
         spec.citrixVirtualLoopback().ifPresent(c -> citrixLoopback(c, out));
         spec.citrixPreferLoopback().ifPresent(p -> preferLoopback(p, effective, out));
@@ -42,7 +51,24 @@ final class SemanticRules {
         targets(policy, out);
     }
 
+    /** Windows device names: a file named CON.reg or nul.adml cannot be created or opened as a file. */
+    private static final Pattern DEVICE_NAME = Pattern.compile("(?i)(con|prn|aux|nul|com[0-9]|lpt[0-9])(\\..*)?");
+
+    private static void policyName(Policy policy, Diagnostics out) {
+        String name = policy.name().value();
+        if (DEVICE_NAME.matcher(name).matches()) {
+            out.add(Rule.NOT_ALLOWED.error(policy.name().at(), "policy name '" + name
+                            + "' is a Windows device name; output files named after it cannot be written on Windows",
+                    "choose another name, e.g. '" + name + "-policy'"));
+        }
+    }
+
     private static void ipVirtualization(RdsIpVirtualization ip, Diagnostics out) {
+        // The form of every entry is checked even when the feature is off: the file is wrong either way.
+        ProgramNames.check(ip.programs(), "rdsIpVirtualization.programs", out);
+        ip.networkAdapter().ifPresent(a -> cidrProblem(a.value()).ifPresent(why -> out.add(Rule.BAD_CIDR.error(a.at(),
+                "networkAdapter '" + a.value() + "' " + why,
+                "write the adapter's IPv4 address and prefix length, e.g. 192.0.2.96/24"))));
         if (!ip.enabled()) {
             return;
         }
@@ -57,20 +83,14 @@ final class SemanticRules {
                     "'programs' is ignored in perSession mode: every program of the session gets a virtual IP",
                     "remove the list, or set mode: perProgram"));
         }
-        ProgramNames.check(ip.programs(), "rdsIpVirtualization.programs", out);
         if (ip.networkAdapter().isEmpty()) {
             out.add(Rule.ADAPTER_REQUIRED.error(ip.at(), "IP virtualization is enabled but no 'networkAdapter' is set",
                     "add networkAdapter: <adapter IPv4 address>/<prefix>, e.g. 192.0.2.96/24"));
-        } else {
-            Located<String> a = ip.networkAdapter().get();
-            cidrProblem(a.value()).ifPresent(why -> out.add(Rule.BAD_CIDR.error(a.at(),
-                    "networkAdapter '" + a.value() + "' " + why,
-                    "write the adapter's IPv4 address and prefix length, e.g. 192.0.2.96/24")));
         }
     }
 
     static java.util.Optional<String> cidrProblem(String s) {
-        Matcher m = CIDR.matcher(s.strip());
+        Matcher m = CIDR.matcher(s);
         if (!m.matches()) {
             return java.util.Optional.of("is not an IPv4 address in CIDR form (a.b.c.d/n)");
         }
