@@ -26,10 +26,11 @@ import picocli.CommandLine.Option;
             ValidateCommand.class,
             CompileCommand.class,
             LoopbackAddressCommand.class,
-            PolCommand.class,
             PlanCommand.class,
             ApplyCommand.class,
             RollbackCommand.class,
+            PolCommand.class,
+            AdmxCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

@@ -65,7 +65,8 @@ public final class Lowering {
             if (c.isList()) {
                 List<String> items = new ArrayList<>();
                 node.forEach(n -> items.add(n.asText()));
-                values.add(new CitrixSettingValue(c, "Enabled", items));
+                // An explicitly empty list means "Citrix's default" (no programs), not an empty value.
+                values.add(new CitrixSettingValue(c, items.isEmpty() ? "UseDefault" : "Enabled", items));
             } else {
                 values.add(new CitrixSettingValue(c, node.asBoolean() ? "Enabled" : "Disabled", List.of()));
             }
@@ -73,7 +74,7 @@ public final class Lowering {
         CitrixPolicySettings cp = policy.spec().citrixPolicy().orElse(CitrixPolicySettings.defaults(policy.at()));
         String name = cp.name().map(n -> n.value()).orElse(policy.name().value());
         String description = cp.description().or(policy::description).orElse("");
-        return new CitrixPolicy(policy, name, description, cp.enabled(), cp.priority(), cp.filters(), values);
+        return new CitrixPolicy(policy, name, description, cp.enabled(), cp.priority().value(), cp.filters(), values);
     }
 
     /** A setting applies when its source value is present and every {@code when} pointer is true. */

@@ -114,12 +114,13 @@ final class PolicyReader {
         JsonNode fs = n.path("filters");
         for (int i = 0; i < fs.size(); i++) {
             JsonNode f = fs.get(i);
-            filters.add(new CitrixFilter(doc.valueAt(p + "/filters/" + i), f.path("type").asText(),
+            filters.add(new CitrixFilter(doc.valueAt(p + "/filters/" + i + "/value"), f.path("type").asText(),
                     f.path("value").asText(), !"Deny".equals(f.path("mode").asText("Allow")),
                     f.path("enabled").asBoolean(true)));
         }
+        Located<Integer> priority = new Located<>(n.path("priority").asInt(1), doc.valueAt(p + (n.has("priority") ? "/priority" : "")));
         return Optional.of(new CitrixPolicySettings(doc.keyAt(p), name, text(n.path("description")),
-                n.path("enabled").asBoolean(true), n.path("priority").asInt(1), filters));
+                n.path("enabled").asBoolean(true), priority, filters, text(n.path("policySet"))));
     }
 
     private List<CustomValue> registry() {

@@ -40,6 +40,7 @@ final class SemanticRules {
         spec.rdsIpVirtualization().ifPresent(ip -> ipVirtualization(ip, out));
         spec.citrixVirtualLoopback().ifPresent(c -> citrixLoopback(c, out));
         spec.citrixPreferLoopback().ifPresent(p -> preferLoopback(p, effective, out));
+        CitrixRules.check(policy, out);
         spec.rdsLoopbackVirtualization().ifPresent(l -> {
             if (l.enabled() && !effective.ipVirtualization()) {
                 out.add(Rule.LOOPBACK_WITHOUT_IP_VIRTUALIZATION.warning(l.at(),
@@ -144,6 +145,34 @@ final class SemanticRules {
         }
     }
 
+    /**
+     * Citrix virtual loopback on a server below 2016. When no target can use it, the settings are a
+     * mistake (VIP042, error). When the list mixes old and new servers, the Citrix policy still does
+     * its work on the new ones and the old ones ignore it: a warning (VIP044) that names the programs
+     * that get no virtual loopback there.
+     */
+    private static void citrixOnOldServer(Policy policy, Located<TargetOs> t, boolean anyCitrixTarget, Diagnostics out) {
+        TargetOs os = t.value();
+        if (!anyCitrixTarget) {
+            out.add(Rule.CITRIX_OS.error(t.at(), "Citrix virtual loopback is supported on Windows Server 2016 or later; "
+                            + os.displayName() + " is not (" + CITRIX_DOC + ")",
+                    "remove " + os.yamlName() + " from targets.os, or move the Citrix settings to a policy for newer servers"));
+            return;
+        }
+        List<String> programs = policy.spec().citrixVirtualLoopback()
+                .map(c -> c.programs().stream().map(Located::value).toList()).orElse(List.of());
+        if (programs.isEmpty()) {
+            out.add(Rule.CITRIX_PROGRAMS_OLD_OS.warning(t.at(), "Citrix virtual loopback settings are ignored on "
+                            + os.displayName() + " (supported on Windows Server 2016 or later, " + CITRIX_DOC + ")",
+                    "split the policy by OS, or remove " + os.yamlName() + " from targets.os"));
+        } else {
+            out.add(Rule.CITRIX_PROGRAMS_OLD_OS.warning(t.at(), "Citrix virtual loopback programs (" + String.join(", ", programs)
+                            + ") are listed but " + os.displayName() + " does not support virtual loopback (Windows Server 2016 or later, "
+                            + CITRIX_DOC + "); they get no virtual loopback address there",
+                    "split the policy by OS, or remove " + os.yamlName() + " from targets.os"));
+        }
+    }
+
     private static void targets(Policy policy, Diagnostics out) {
         Spec spec = policy.spec();
         boolean ip = spec.rdsIpVirtualization().isPresent();
@@ -153,6 +182,7 @@ final class SemanticRules {
         boolean anyFeature = ip || spec.rdsLoopbackVirtualization().isPresent() || spec.citrixVirtualLoopback().isPresent()
                 || spec.citrixPreferLoopback().isPresent();
         List<Located<TargetOs>> targets = policy.targets();
+        boolean anyCitrixTarget = targets.stream().anyMatch(t -> t.value().atLeast(TargetOs.WINDOWS_SERVER_2016));
         if (targets.isEmpty() && anyFeature) {
             out.add(new org.vipctl.diagnostic.Diagnostic(org.vipctl.diagnostic.Severity.NOTE, Rule.NO_TARGETS.id(),
                     "no targets.os listed: operating system support is not checked", "add targets: {os: [windowsServer2022]}",
@@ -174,9 +204,7 @@ final class SemanticRules {
                         "remove " + os.yamlName() + " from targets.os, or turn loopback virtualization off"));
             }
             if (citrix && !os.atLeast(TargetOs.WINDOWS_SERVER_2016)) {
-                out.add(Rule.CITRIX_OS.error(t.at(), "Citrix virtual loopback is supported on Windows Server 2016 or later; "
-                                + os.displayName() + " is not (" + CITRIX_DOC + ")",
-                        "remove " + os.yamlName() + " from targets.os, or move the Citrix settings to a policy for newer servers"));
+                citrixOnOldServer(policy, t, anyCitrixTarget, out);
             }
         }
     }

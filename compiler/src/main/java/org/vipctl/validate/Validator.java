@@ -74,6 +74,7 @@ public final class Validator {
         List<Policy> kept = valid.stream().filter(p -> !duplicates.contains(p)).toList();
         // One conflict is one problem, even when it shows in both scopes (spec.registry values do).
         java.util.Set<String> reported = new java.util.HashSet<>();
+        CitrixRules.acrossFiles(kept, out);
         for (Scope scope : Scope.values()) {
             Map<String, RegistryEntry> seen = new HashMap<>();
             for (Policy p : kept) {
