@@ -80,7 +80,7 @@ final class ApplyCommand implements Callable<Integer> {
                 out.print(json(plan, result));
             } else {
                 for (Change c : result.written()) {
-                    out.println("wrote " + c.path() + " = " + PlanText.show(c.after()) + " (verified)");
+                    out.println("wrote " + PlanText.where(c) + " = " + PlanText.show(c.after()) + " (verified)");
                 }
                 result.backup().ifPresent(p -> out.println("backup: " + p));
                 out.println("Apply complete: " + result.summary() + ".");
