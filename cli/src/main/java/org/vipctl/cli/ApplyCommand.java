@@ -34,7 +34,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 + " value back. A second run changes nothing. A failed write restores what was already written.",
         footer = {"", "Examples:",
             "  vipctl apply examples/licence-loopback.yaml",
-            "  vipctl apply --yes --target windows policies/          (scheduled task, pipeline agent)",
+            "  vipctl apply --yes --target windows policies/      (no terminal: task, pipeline)",
             "  vipctl apply --yes --target regfile:image.reg --state-dir state/ policies/",
             "", "Exit codes: 0 applied (or nothing to do), 1 error (nothing or everything restored), 64 usage error."},
         mixinStandardHelpOptions = true)

@@ -19,11 +19,11 @@ class TargetOptions {
     @Option(names = "--target", paramLabel = "T",
             description = "Registry to plan against or write: windows (the live registry; default on Windows),"
                     + " local-gpo[:DIR] (Machine\\Registry.pol of a local GPO; default folder"
-                    + " %SystemRoot%\\System32\\GroupPolicy), regfile:FILE (a .reg file as the whole registry).")
+                    + " %%SystemRoot%%\\System32\\GroupPolicy), regfile:FILE (a .reg file as the whole registry).")
     String target;
 
     @Option(names = "--state-dir", paramLabel = "DIR",
-            description = "Where backups and locks live (default on Windows: %ProgramData%\\vipctl\\backups;"
+            description = "Where backups and locks live (default on Windows: %%ProgramData%%\\vipctl\\backups;"
                     + " required elsewhere).")
     Path stateDir;
 
