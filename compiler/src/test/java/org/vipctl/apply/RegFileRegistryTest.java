@@ -100,4 +100,14 @@ class RegFileRegistryTest {
         e = assertThrows(RegistryException.class, () -> RegFileRegistry.open(f));
         assertTrue(e.getMessage().contains("bad.reg:2: unknown hive"), e.getMessage());
     }
+
+    @Test
+    void aStringWithALineBreakIsRefusedBeforeTheFileIsTouched() {
+        Path f = tmp.resolve("s.reg");
+        RegFileRegistry reg = RegFileRegistry.open(f);
+        RegistryException e = assertThrows(RegistryException.class,
+                () -> reg.write(LOCAL_VIP, "Text", new RegValue.Sz("a\r\nb")));
+        assertTrue(e.getMessage().contains("line break"), e.getMessage());
+        assertFalse(Files.exists(f));
+    }
 }
