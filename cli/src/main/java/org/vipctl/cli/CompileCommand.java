@@ -33,6 +33,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "          citrix/<policy>.rest.json      REST API bodies (README.md lists the calls)",
             "          citrix/<policy>.tf             Terraform, citrix/citrix provider",
             "          citrix/Import-<policy>.ps1     idempotent import script (-WhatIf)",
+            "  admx    admx/<Name>.admx, admx/<lang>/<Name>.adml  Group Policy templates from the catalog",
+            "  intune  intune/oma-uri.json, .csv      Intune ADMX ingestion rows",
             "", "Examples:",
             "  vipctl compile -o build/vipctl examples/",
             "  vipctl compile --emit reg -o out policies/crm.yaml",
