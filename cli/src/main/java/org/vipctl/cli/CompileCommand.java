@@ -16,6 +16,7 @@ import org.vipctl.diagnostic.Renderer;
 import org.vipctl.emit.EmitContext;
 import org.vipctl.emit.Emitter;
 import org.vipctl.emit.OutputFiles;
+import org.vipctl.emit.citrix.CitrixSettingPaths;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -26,6 +27,12 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Validate policies and write what Windows and Citrix consume. Nothing is written unless every policy is valid and every writer succeeds; each file is replaced atomically.",
         footer = {"", "Outputs below OUT (--emit, default: all):",
             "  reg     reg/<policy>.reg               regedit files, local scope",
+            "  pol     gpo/Machine/Registry.pol       Group Policy registry file, policy scope",
+            "  gpo     gpo/Machine/Registry.pol, gpo/GPT.INI   the GPO folder (with --gpo-dir: updated in place)",
+            "  citrix  citrix/GroupPolicy*.xml        Export-CtxGroupPolicy folder (all policies)",
+            "          citrix/<policy>.rest.json      REST API bodies (README.md lists the calls)",
+            "          citrix/<policy>.tf             Terraform, citrix/citrix provider",
+            "          citrix/Import-<policy>.ps1     idempotent import script (-WhatIf)",
             "", "Examples:",
             "  vipctl compile -o build/vipctl examples/",
             "  vipctl compile --emit reg -o out policies/crm.yaml",
@@ -74,6 +81,10 @@ final class CompileCommand implements Callable<Integer> {
             } catch (IllegalArgumentException ex) {
                 throw new UsageError("--citrix-setting-path: " + ex.getMessage());
             }
+            String name = e.getKey();
+            CitrixSettingPaths.problem(name, e.getValue()).ifPresent(why -> {
+                throw new UsageError("--citrix-setting-path " + name + "=" + e.getValue() + ": " + why);
+            });
         }
         Compilation compilation = Compilation.load(inputs.paths, catalog, diagnostics);
         if (diagnostics.hasErrors()) {

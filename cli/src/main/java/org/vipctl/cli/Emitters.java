@@ -5,6 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.vipctl.emit.Emitter;
+import org.vipctl.emit.citrix.CitrixEmitter;
+import org.vipctl.emit.admx.AdmxEmitter;
+import org.vipctl.emit.admx.IntuneEmitter;
 import org.vipctl.emit.reg.RegEmitter;
 
 /** Every output format {@code compile --emit} knows, in the order they run. */
@@ -16,6 +19,11 @@ final class Emitters {
     static Map<String, Emitter> all() {
         List<Emitter> list = new ArrayList<>();
         list.add(new RegEmitter());
+        list.add(new org.vipctl.emit.pol.PolEmitter());
+        list.add(new org.vipctl.emit.pol.GpoEmitter());
+        list.add(new CitrixEmitter());
+        list.add(new AdmxEmitter());
+        list.add(new IntuneEmitter());
         Map<String, Emitter> byName = new LinkedHashMap<>();
         list.forEach(e -> byName.put(e.name(), e));
         return byName;

@@ -26,6 +26,11 @@ import picocli.CommandLine.Option;
             ValidateCommand.class,
             CompileCommand.class,
             LoopbackAddressCommand.class,
+            PlanCommand.class,
+            ApplyCommand.class,
+            RollbackCommand.class,
+            PolCommand.class,
+            AdmxCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
@@ -53,8 +58,13 @@ public final class Main implements Runnable {
 
     /** Runs vipctl with the given arguments; returns the exit code. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
+        return run(out, err, CommandLine.defaultFactory(), args);
+    }
+
+    /** With the factory that makes commands and mixins: tests use it to put a fake registry behind --target. */
+    static int run(PrintWriter out, PrintWriter err, CommandLine.IFactory factory, String... args) {
         boolean debug = Arrays.asList(args).contains("--debug");
-        CommandLine cmd = new CommandLine(new Main());
+        CommandLine cmd = new CommandLine(new Main(), factory);
         cmd.setOut(out);
         cmd.setErr(err);
         cmd.setCaseInsensitiveEnumValuesAllowed(true);

@@ -24,16 +24,38 @@ public final class Renderer {
     private Renderer() {
     }
 
-    /** {@code file:line:col: error VIP012 message} and an indented {@code hint:} line. */
+    /**
+     * {@code file:line:col: error VIP012 message} and an indented {@code hint:} line. Messages quote
+     * the user's values; control characters in them are escaped so that each diagnostic stays on its
+     * line and a hostile file cannot send terminal escape sequences.
+     */
     public static String text(List<Diagnostic> diagnostics) {
         StringBuilder sb = new StringBuilder();
         for (Diagnostic d : diagnostics) {
-            sb.append(d.location()).append(": ").append(d.severity().label()).append(' ').append(d.ruleId())
-                    .append(' ').append(d.message()).append('\n');
+            sb.append(printable(d.location() + ": " + d.severity().label() + " " + d.ruleId() + " " + d.message()))
+                    .append('\n');
             if (!d.hint().isEmpty()) {
-                sb.append("    hint: ").append(d.hint()).append('\n');
+                sb.append("    hint: ").append(printable(d.hint())).append('\n');
             }
         }
+        return sb.toString();
+    }
+
+    static String printable(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        s.codePoints().forEach(c -> {
+            if (c == '\n') {
+                sb.append("\\n");
+            } else if (c == '\r') {
+                sb.append("\\r");
+            } else if (c == '\t') {
+                sb.append("\\t");
+            } else if (Character.isISOControl(c) || c == 0x2028 || c == 0x2029) {
+                sb.append(String.format(Locale.ROOT, "\\u%04X", c));
+            } else {
+                sb.appendCodePoint(c);
+            }
+        });
         return sb.toString();
     }
 
@@ -121,13 +143,39 @@ public final class Renderer {
     private static ObjectNode sarifLocation(Location l) {
         ObjectNode loc = JsonNodeFactory.instance.objectNode();
         ObjectNode phys = loc.putObject("physicalLocation");
-        phys.putObject("artifactLocation").put("uri", l.file().replace('\\', '/'));
+        phys.putObject("artifactLocation").put("uri", uri(l.file()));
         if (l.hasPosition()) {
             ObjectNode region = phys.putObject("region");
             region.put("startLine", l.line());
             region.put("startColumn", Math.max(1, l.column()));
         }
         return loc;
+    }
+
+    /**
+     * SARIF wants a URI reference: a relative path stays relative (code-scanning tools resolve it
+     * against the repository), an absolute one becomes a file: URI, and characters a URI cannot
+     * carry (spaces, %, #, ?) are percent-encoded.
+     */
+    static String uri(String file) {
+        String path = file.replace('\\', '/');
+        boolean windowsAbsolute = path.matches("[A-Za-z]:/.*");
+        StringBuilder sb = new StringBuilder();
+        if (windowsAbsolute) {
+            sb.append("file:///").append(path, 0, 2);
+            path = path.substring(2);
+        } else if (path.startsWith("/")) {
+            sb.append("file://");
+        }
+        for (byte b : path.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-._~/!$&'()*+,;=@".indexOf(c) >= 0) {
+                sb.append((char) c);
+            } else {
+                sb.append('%').append(String.format(Locale.ROOT, "%02X", c));
+            }
+        }
+        return sb.toString();
     }
 
     private static String write(ObjectNode root) {

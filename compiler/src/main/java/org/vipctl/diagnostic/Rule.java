@@ -41,7 +41,24 @@ public enum Rule {
     CONFLICT("VIP061", "Two policies set the same registry value to different data"),
     CITRIX_POLICY("VIP062", "Citrix policy settings are not valid"),
     CATALOG("VIP070", "Setting catalog file is not valid"),
-    UNCONFIRMED("VIP071", "Placement is not confirmed by vendor documentation");
+    UNCONFIRMED("VIP071", "Placement is not confirmed by vendor documentation"),
+    GPO_FOLDER("VIP075", "Existing GPO folder cannot be read or updated"),
+    GPO_FOLDER_UPDATED("VIP076", "GPO folder updated in place, or already up to date"),
+    CITRIX_PROGRAMS_OLD_OS("VIP044", "Citrix virtual loopback programs listed while some targets are below Windows Server 2016"),
+    ADMX_SYNTAX("VIP080", "ADMX/ADML file is not well-formed XML, has a DOCTYPE, or cannot be read"),
+    ADMX_STRUCTURE("VIP081", "ADMX/ADML content the format does not define, or a required part missing"),
+    ADMX_NAMESPACE("VIP082", "Target namespace defined by more than one ADMX file"),
+    ADMX_USING("VIP083", "Namespace named by 'using' is not in the store"),
+    ADMX_REFERENCE("VIP084", "Reference does not resolve (unknown prefix or name)"),
+    ADMX_RESOURCE("VIP085", "$(string.X) or $(presentation.X) missing from an ADML file"),
+    ADMX_PRESENTATION("VIP086", "Presentation control does not match the policy's elements"),
+    ADMX_NAME("VIP087", "Id is not a valid name (letters, digits, underscore)"),
+    ADMX_DUPLICATE("VIP088", "Policy, category, element or resource id defined twice"),
+    ADMX_REVISION("VIP089", "ADML revision below the ADMX's minRequiredRevision"),
+    ADMX_ADML_MISSING("VIP090", "ADMX file has no ADML file in a language folder"),
+    ADMX_ORPHAN("VIP091", "ADML file without an ADMX file"),
+    ADMX_TEMPLATE("VIP092", "Catalog data for the ADMX template is not valid"),
+    INTUNE_KEY("VIP093", "Intune ADMX ingestion refuses this registry key");
 
     private final String id;
     private final String summary;

@@ -36,6 +36,7 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.reader.ReaderException;
 
 /**
  * Reads YAML files into {@link SourceDocument}s through SnakeYAML's node API, so every value keeps
@@ -65,30 +66,35 @@ public final class YamlLoader {
         this(LoadLimits.DEFAULT);
     }
 
+    /** A folder holding this file is skipped when vipctl searches the folder above it. */
+    public static final String IGNORE_MARKER = ".vipctlignore";
+
     /**
      * Files named by the arguments: a file as it is, a directory searched recursively for
-     * {@code *.yaml} and {@code *.yml} (sorted, symbolic links to directories not followed).
+     * {@code *.yaml} and {@code *.yml}, sorted. While searching, entries whose names start with
+     * {@code .} (.git, .github) and subfolders holding a {@value #IGNORE_MARKER} file are skipped,
+     * and symbolic links to directories are not followed (no loops, no escaping the tree). A path
+     * named on the command line is always read, whatever its name. A file named twice is read once.
      */
     public List<Path> expand(List<Path> paths, Diagnostics out) {
         List<Path> files = new ArrayList<>();
+        java.util.Set<Path> seen = new java.util.HashSet<>();
         for (Path p : paths) {
             if (Files.isDirectory(p)) {
-                List<Path> found;
-                try (Stream<Path> walk = Files.walk(p)) {
-                    found = walk.filter(f -> Files.isRegularFile(f) && isYaml(f)).sorted().toList();
-                } catch (IOException | java.io.UncheckedIOException e) {
-                    out.add(Diagnostic.error(UNREADABLE, Location.ofFile(p.toString()),
-                            "cannot read directory: " + message(e), "check the path and its permissions"));
-                    continue;
-                }
+                List<Path> found = new ArrayList<>();
+                searchDirectory(p, found, out);
                 if (found.isEmpty()) {
                     out.add(Diagnostic.error(EMPTY, Location.ofFile(p.toString()),
                             "no policy files (*.yaml, *.yml) in this directory",
                             "point vipctl at a folder that holds VipPolicy YAML files"));
                 }
-                files.addAll(found);
+                found.stream().sorted().filter(f -> seen.add(identity(f))).forEach(files::add);
             } else if (Files.isRegularFile(p)) {
-                files.add(p);
+                if (seen.add(identity(p))) {
+                    files.add(p);
+                }
+            } else if (Files.isSymbolicLink(p)) {
+                out.add(Diagnostic.error(UNREADABLE, Location.ofFile(p.toString()), BROKEN_LINK, BROKEN_LINK_HINT));
             } else if (Files.exists(p)) {
                 out.add(Diagnostic.error(UNREADABLE, Location.ofFile(p.toString()),
                         "not a regular file or directory", "name a YAML file or a folder of them"));
@@ -98,6 +104,77 @@ public final class YamlLoader {
             }
         }
         return files;
+    }
+
+    private static final String BROKEN_LINK = "symbolic link that leads nowhere (missing target or a loop of links)";
+    private static final String BROKEN_LINK_HINT = "fix or remove the link";
+
+    private static Path identity(Path p) {
+        try {
+            return p.toRealPath();
+        } catch (IOException e) {
+            return p.toAbsolutePath().normalize();
+        }
+    }
+
+    private static void searchDirectory(Path dir, List<Path> found, Diagnostics out) {
+        // A directory named through a symbolic link is searched at its target; results keep the
+        // name the user gave, so locations read as they typed them.
+        Path start = dir;
+        Path real = null;
+        if (Files.isSymbolicLink(dir)) {
+            try {
+                real = dir.toRealPath();
+                start = real;
+            } catch (IOException e) {
+                out.add(Diagnostic.error(UNREADABLE, Location.ofFile(dir.toString()), BROKEN_LINK, BROKEN_LINK_HINT));
+                return;
+            }
+        }
+        Path root = start;
+        Path realRoot = real;
+        try {
+            Files.walkFileTree(start, new java.nio.file.SimpleFileVisitor<>() {
+                @Override
+                public java.nio.file.FileVisitResult preVisitDirectory(Path d, java.nio.file.attribute.BasicFileAttributes a) {
+                    if (!d.equals(root) && (isHidden(d) || Files.exists(d.resolve(IGNORE_MARKER)))) {
+                        return java.nio.file.FileVisitResult.SKIP_SUBTREE;
+                    }
+                    return java.nio.file.FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public java.nio.file.FileVisitResult visitFile(Path f, java.nio.file.attribute.BasicFileAttributes a) {
+                    if (isHidden(f) || !isYaml(f)) {
+                        return java.nio.file.FileVisitResult.CONTINUE;
+                    }
+                    Path shown = realRoot == null ? f : dir.resolve(realRoot.relativize(f));
+                    if (Files.isRegularFile(f)) {
+                        found.add(shown);
+                    } else if (a.isSymbolicLink() && !Files.exists(f)) {
+                        out.add(Diagnostic.error(UNREADABLE, Location.ofFile(shown.toString()), BROKEN_LINK,
+                                BROKEN_LINK_HINT));
+                    }
+                    return java.nio.file.FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public java.nio.file.FileVisitResult visitFileFailed(Path f, IOException e) {
+                    Path shown = realRoot == null ? f : dir.resolve(realRoot.relativize(f));
+                    out.add(Diagnostic.error(UNREADABLE, Location.ofFile(shown.toString()),
+                            "cannot read: " + message(e), "check the path and its permissions"));
+                    return java.nio.file.FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            out.add(Diagnostic.error(UNREADABLE, Location.ofFile(dir.toString()),
+                    "cannot read directory: " + message(e), "check the path and its permissions"));
+        }
+    }
+
+    private static boolean isHidden(Path p) {
+        Path name = p.getFileName();
+        return name != null && name.toString().startsWith(".");
     }
 
     private static boolean isYaml(Path f) {
@@ -152,8 +229,8 @@ public final class YamlLoader {
                             "split the file"));
                     return List.of();
                 }
-                Converter c = new Converter(name);
-                JsonNode tree = c.convert(node, "");
+                Converter c = new Converter(name, limits.maxNestingDepth());
+                JsonNode tree = c.convert(node, "", 0);
                 if (c.failed) {
                     out.addAll(c.problems);
                     return List.of();
@@ -163,8 +240,19 @@ public final class YamlLoader {
         } catch (MarkedYAMLException e) {
             out.add(syntaxError(name, e));
             return List.of();
+        } catch (ReaderException e) {
+            out.add(Diagnostic.error(SYNTAX, locationOfCodePoint(name, text, e.getPosition()),
+                    String.format(Locale.ROOT, "YAML cannot contain the control character U+%04X", e.getCodePoint()),
+                    "policy files are text: remove the character, or write it as an escape in a double-quoted string"));
+            return List.of();
         } catch (YAMLException e) {
             out.add(limitOrSyntax(name, e));
+            return List.of();
+        } catch (RuntimeException | StackOverflowError e) {
+            // A parser failure we did not foresee is still a located error about this file, not a crash.
+            out.add(Diagnostic.error(SYNTAX, new Location(name, 1, 1),
+                    "YAML could not be read (" + e.getClass().getSimpleName() + ")",
+                    "check the YAML syntax; run with --debug to report a parser problem"));
             return List.of();
         }
         if (docs.isEmpty()) {
@@ -186,6 +274,13 @@ public final class YamlLoader {
     }
 
     private String decode(String name, byte[] bytes, Diagnostics out) {
+        String wide = utf16or32(bytes);
+        if (wide != null) {
+            out.add(Diagnostic.error(ENCODING, new Location(name, 1, 1),
+                    "file is " + wide + " (it starts with that byte order mark); policy files are UTF-8",
+                    "save the file as UTF-8, e.g. PowerShell: Set-Content -Encoding utf8"));
+            return null;
+        }
         for (int i = 0; i < bytes.length; i++) {
             if (bytes[i] == 0) {
                 out.add(Diagnostic.error(ENCODING, locationOfByte(name, bytes, i),
@@ -209,6 +304,22 @@ public final class YamlLoader {
         }
     }
 
+    private static String utf16or32(byte[] b) {
+        if (b.length >= 4 && (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xFE && b[2] == 0 && b[3] == 0) {
+            return "UTF-32LE";
+        }
+        if (b.length >= 4 && b[0] == 0 && b[1] == 0 && (b[2] & 0xff) == 0xFE && (b[3] & 0xff) == 0xFF) {
+            return "UTF-32BE";
+        }
+        if (b.length >= 2 && (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xFE) {
+            return "UTF-16LE";
+        }
+        if (b.length >= 2 && (b[0] & 0xff) == 0xFE && (b[1] & 0xff) == 0xFF) {
+            return "UTF-16BE";
+        }
+        return null;
+    }
+
     private static int firstBadUtf8(byte[] bytes) {
         CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
@@ -228,7 +339,26 @@ public final class YamlLoader {
                 lineStart = i + 1;
             }
         }
-        return new Location(name, line, offset - lineStart + 1);
+        // Bytes before the offset are valid UTF-8 here; count characters, as editors do.
+        String before = new String(bytes, lineStart, offset - lineStart, StandardCharsets.UTF_8);
+        return new Location(name, line, before.codePointCount(0, before.length()) + 1);
+    }
+
+    private static Location locationOfCodePoint(String name, String text, int position) {
+        int line = 1;
+        int column = 1;
+        int cp = 0;
+        for (int i = 0; i < text.length() && cp < position; cp++) {
+            int c = text.codePointAt(i);
+            i += Character.charCount(c);
+            if (c == '\n') {
+                line++;
+                column = 1;
+            } else {
+                column++;
+            }
+        }
+        return new Location(name, line, column);
     }
 
     private static Diagnostic syntaxError(String name, MarkedYAMLException e) {
@@ -284,20 +414,55 @@ public final class YamlLoader {
         final Map<String, Location> keys = new HashMap<>();
         final List<Diagnostic> problems = new ArrayList<>();
         boolean failed;
+        private final int maxDepth;
+        private final java.util.Set<Node> path = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         private int nodes;
+        private boolean stopped;
 
-        Converter(String name) {
+        Converter(String name, int maxDepth) {
             this.name = name;
+            this.maxDepth = maxDepth;
         }
 
-        JsonNode convert(Node node, String pointer) {
-            if (++nodes > MAX_NODES) {
-                if (!failed) {
-                    problems.add(Diagnostic.error(LIMIT, at(name, node.getStartMark()),
-                            "document expands to more than " + MAX_NODES + " nodes (alias expansion?)",
-                            "write the values out without aliases"));
-                }
+        /** Aliases can nest a document deeper than the parser saw, or into itself: both are refused here. */
+        JsonNode convert(Node node, String pointer, int depth) {
+            if (stopped) {
+                return JsonNodeFactory.instance.nullNode();
+            }
+            if (path.contains(node)) {
+                problems.add(Diagnostic.error(LIMIT, at(name, node.getStartMark()),
+                        "recursive YAML: an alias refers to a node that contains it",
+                        "write the values out; a policy is a tree, not a graph"));
                 failed = true;
+                stopped = true;
+                return JsonNodeFactory.instance.nullNode();
+            }
+            if (depth > maxDepth) {
+                problems.add(Diagnostic.error(LIMIT, at(name, node.getStartMark()),
+                        "YAML nesting is deeper than " + maxDepth + " levels (after alias expansion)",
+                        "flatten the document; policies need a few levels only"));
+                failed = true;
+                stopped = true;
+                return JsonNodeFactory.instance.nullNode();
+            }
+            if (node instanceof ScalarNode) {
+                return convertNode(node, pointer, depth);
+            }
+            path.add(node);
+            try {
+                return convertNode(node, pointer, depth);
+            } finally {
+                path.remove(node);
+            }
+        }
+
+        private JsonNode convertNode(Node node, String pointer, int depth) {
+            if (++nodes > MAX_NODES) {
+                problems.add(Diagnostic.error(LIMIT, at(name, node.getStartMark()),
+                        "document expands to more than " + MAX_NODES + " nodes (alias expansion?)",
+                        "write the values out without aliases"));
+                failed = true;
+                stopped = true;
                 return JsonNodeFactory.instance.nullNode();
             }
             values.putIfAbsent(pointer, at(name, node.getStartMark()));
@@ -323,7 +488,7 @@ public final class YamlLoader {
                     }
                     String child = pointer + "/" + SourceDocument.escape(key);
                     keys.put(child, kl);
-                    obj.set(key, convert(t.getValueNode(), child));
+                    obj.set(key, convert(t.getValueNode(), child, depth + 1));
                 }
                 return obj;
             }
@@ -331,7 +496,7 @@ public final class YamlLoader {
                 ArrayNode arr = JsonNodeFactory.instance.arrayNode();
                 int i = 0;
                 for (Node item : s.getValue()) {
-                    arr.add(convert(item, pointer + "/" + i++));
+                    arr.add(convert(item, pointer + "/" + i++, depth + 1));
                 }
                 return arr;
             }

@@ -65,7 +65,8 @@ public final class Lowering {
             if (c.isList()) {
                 List<String> items = new ArrayList<>();
                 node.forEach(n -> items.add(n.asText()));
-                values.add(new CitrixSettingValue(c, "Enabled", items));
+                // An explicitly empty list means "Citrix's default" (no programs), not an empty value.
+                values.add(new CitrixSettingValue(c, items.isEmpty() ? "UseDefault" : "Enabled", items));
             } else {
                 values.add(new CitrixSettingValue(c, node.asBoolean() ? "Enabled" : "Disabled", List.of()));
             }
@@ -73,7 +74,7 @@ public final class Lowering {
         CitrixPolicySettings cp = policy.spec().citrixPolicy().orElse(CitrixPolicySettings.defaults(policy.at()));
         String name = cp.name().map(n -> n.value()).orElse(policy.name().value());
         String description = cp.description().or(policy::description).orElse("");
-        return new CitrixPolicy(policy, name, description, cp.enabled(), cp.priority(), cp.filters(), values);
+        return new CitrixPolicy(policy, name, description, cp.enabled(), cp.priority().value(), cp.filters(), values);
     }
 
     /** A setting applies when its source value is present and every {@code when} pointer is true. */
@@ -114,17 +115,19 @@ public final class Lowering {
                         return new RegValue.Qword(v.bigIntegerValue().longValue());
                     }
                     return null;
+                // A NUL inside string data would end the string early on Windows (and split a
+                // REG_MULTI_SZ item in two): such data does not fit the type.
                 case REG_SZ:
-                    return v.isTextual() ? new RegValue.Sz(v.asText()) : null;
+                    return isText(v) ? new RegValue.Sz(v.asText()) : null;
                 case REG_EXPAND_SZ:
-                    return v.isTextual() ? new RegValue.ExpandSz(v.asText()) : null;
+                    return isText(v) ? new RegValue.ExpandSz(v.asText()) : null;
                 case REG_MULTI_SZ: {
                     if (!v.isArray()) {
                         return null;
                     }
                     List<String> items = new ArrayList<>();
                     for (JsonNode item : v) {
-                        if (!item.isTextual() || item.asText().isEmpty()) {
+                        if (!isText(item) || item.asText().isEmpty()) {
                             return null;
                         }
                         items.add(item.asText());
@@ -144,6 +147,10 @@ public final class Lowering {
                 default:
                     return null;
             }
+        }
+
+        private static boolean isText(JsonNode v) {
+            return v.isTextual() && v.asText().indexOf('\0') < 0;
         }
     }
 }

@@ -114,12 +114,13 @@ final class PolicyReader {
         JsonNode fs = n.path("filters");
         for (int i = 0; i < fs.size(); i++) {
             JsonNode f = fs.get(i);
-            filters.add(new CitrixFilter(doc.valueAt(p + "/filters/" + i), f.path("type").asText(),
+            filters.add(new CitrixFilter(doc.valueAt(p + "/filters/" + i + "/value"), f.path("type").asText(),
                     f.path("value").asText(), !"Deny".equals(f.path("mode").asText("Allow")),
                     f.path("enabled").asBoolean(true)));
         }
+        Located<Integer> priority = new Located<>(n.path("priority").asInt(1), doc.valueAt(p + (n.has("priority") ? "/priority" : "")));
         return Optional.of(new CitrixPolicySettings(doc.keyAt(p), name, text(n.path("description")),
-                n.path("enabled").asBoolean(true), n.path("priority").asInt(1), filters));
+                n.path("enabled").asBoolean(true), priority, filters, text(n.path("policySet"))));
     }
 
     private List<CustomValue> registry() {
@@ -136,26 +137,42 @@ final class PolicyReader {
         View view = View.ofBits(n.path("view").asInt(64));
         String keyText = n.path("key").asText();
         Optional<RegKey> key = RegKey.parse(keyText, view);
+        Location keyAt = doc.valueAt(p + "/key");
         if (key.isEmpty()) {
-            out.add(Rule.REGISTRY_KEY.error(doc.valueAt(p + "/key"), "key '" + keyText + "' does not start with a hive",
-                    "write the full path, e.g. HKLM\\SOFTWARE\\Contoso\\App"));
+            String root = keyText.strip().split("[\\\\/]", 2)[0];
+            if (Hive.parse(root).isPresent()) {
+                out.add(Rule.REGISTRY_KEY.error(keyAt, "key '" + keyText + "' separates its parts with '/'",
+                        "registry paths use backslashes, e.g. HKLM\\SOFTWARE\\Contoso\\App"));
+            } else if (root.toUpperCase(java.util.Locale.ROOT).startsWith("HK")) {
+                out.add(Rule.REGISTRY_HIVE.error(keyAt, "key '" + keyText + "' is under " + root + ", not HKLM",
+                        "policies are machine-wide: use HKLM\\..."));
+            } else {
+                out.add(Rule.REGISTRY_KEY.error(keyAt, "key '" + keyText + "' does not start with a hive",
+                        "write the full path with backslashes, e.g. HKLM\\SOFTWARE\\Contoso\\App"));
+            }
             return Optional.empty();
         }
         if (key.get().hive() != Hive.HKLM) {
-            out.add(Rule.REGISTRY_HIVE.error(doc.valueAt(p + "/key"), "key '" + keyText + "' is not under HKLM",
+            out.add(Rule.REGISTRY_HIVE.error(keyAt, "key '" + keyText + "' is not under HKLM",
                     "policies are machine-wide: use HKLM\\..."));
             return Optional.empty();
         }
-        String path = key.get().path();
-        if (path.isEmpty() || path.contains("\\\\") || path.length() > 255 * 4) {
-            out.add(Rule.REGISTRY_KEY.error(doc.valueAt(p + "/key"), "key path '" + keyText + "' is not valid",
-                    "name a key below the hive, without empty parts (\\\\)"));
+        Optional<String> keyProblem = keyProblem(key.get().path());
+        if (keyProblem.isPresent()) {
+            out.add(Rule.REGISTRY_KEY.error(keyAt, "key path '" + keyText + "' " + keyProblem.get(),
+                    "name a key below the hive, e.g. HKLM\\SOFTWARE\\Contoso\\App"));
             return Optional.empty();
         }
         String name = n.path("name").asText();
         if (name.startsWith("**")) {
             out.add(Rule.REGISTRY_KEY.error(doc.valueAt(p + "/name"), "value names starting with '**' are Group Policy directives",
                     "use ensure: absent to delete a value"));
+            return Optional.empty();
+        }
+        if (name.length() > MAX_VALUE_NAME || name.indexOf('\0') >= 0) {
+            out.add(Rule.REGISTRY_KEY.error(doc.valueAt(p + "/name"), "value name is not valid: "
+                            + (name.length() > MAX_VALUE_NAME ? name.length() + " characters" : "it contains a NUL character"),
+                    "registry value names are at most " + MAX_VALUE_NAME + " characters, without NUL"));
             return Optional.empty();
         }
         if ("absent".equals(n.path("ensure").asText("present"))) {
@@ -181,12 +198,34 @@ final class PolicyReader {
         return Optional.of(new CustomValue(at, key.get(), name, Optional.of(value)));
     }
 
+    /** Windows limits: a key name is at most 255 characters, a value name at most 16,383. */
+    private static final int MAX_KEY_NAME = 255;
+    private static final int MAX_VALUE_NAME = 16_383;
+
+    static Optional<String> keyProblem(String path) {
+        if (path.isEmpty()) {
+            return Optional.of("names only a hive; values live in a key below it");
+        }
+        for (String part : path.split("\\\\", -1)) {
+            if (part.isEmpty()) {
+                return Optional.of("has an empty part (a leading or doubled backslash)");
+            }
+            if (part.length() > MAX_KEY_NAME) {
+                return Optional.of("has a key name longer than " + MAX_KEY_NAME + " characters");
+            }
+            if (part.chars().anyMatch(c -> c < 0x20)) {
+                return Optional.of("has a control character in a key name");
+            }
+        }
+        return Optional.empty();
+    }
+
     private static String dataHint(RegType type) {
         return switch (type) {
             case REG_DWORD -> "REG_DWORD data is a whole number from 0 to 4294967295";
             case REG_QWORD -> "REG_QWORD data is a whole number from 0 to 18446744073709551615";
-            case REG_SZ, REG_EXPAND_SZ -> "write the data as text (quote numbers: '9000')";
-            case REG_MULTI_SZ -> "write a list of non-empty strings";
+            case REG_SZ, REG_EXPAND_SZ -> "write the data as text without NUL characters (quote numbers: '9000')";
+            case REG_MULTI_SZ -> "write a list of non-empty strings without NUL characters";
             case REG_BINARY -> "write hex bytes as text, e.g. '01ff20'";
             default -> "";
         };

@@ -28,9 +28,19 @@ final class SemanticRules {
 
     static void check(Policy policy, Effective effective, Diagnostics out) {
         Spec spec = policy.spec();
+        policyName(policy, out);
+        spec.citrixPolicy().ifPresent(cp -> {
+            if (spec.citrixVirtualLoopback().isEmpty()) {
+                out.add(Rule.CITRIX_POLICY.warning(cp.at(),
+                        "citrixPolicy is set but this policy has no Citrix policy settings (citrixVirtualLoopback); "
+                                + "no Citrix policy is exported for it",
+                        "add citrixVirtualLoopback, or remove citrixPolicy (citrixPreferLoopback is a registry setting)"));
+            }
+        });
         spec.rdsIpVirtualization().ifPresent(ip -> ipVirtualization(ip, out));
         spec.citrixVirtualLoopback().ifPresent(c -> citrixLoopback(c, out));
         spec.citrixPreferLoopback().ifPresent(p -> preferLoopback(p, effective, out));
+        CitrixRules.check(policy, out);
         spec.rdsLoopbackVirtualization().ifPresent(l -> {
             if (l.enabled() && !effective.ipVirtualization()) {
                 out.add(Rule.LOOPBACK_WITHOUT_IP_VIRTUALIZATION.warning(l.at(),
@@ -42,7 +52,24 @@ final class SemanticRules {
         targets(policy, out);
     }
 
+    /** Windows device names: a file named CON.reg or nul.adml cannot be created or opened as a file. */
+    private static final Pattern DEVICE_NAME = Pattern.compile("(?i)(con|prn|aux|nul|com[0-9]|lpt[0-9])(\\..*)?");
+
+    private static void policyName(Policy policy, Diagnostics out) {
+        String name = policy.name().value();
+        if (DEVICE_NAME.matcher(name).matches()) {
+            out.add(Rule.NOT_ALLOWED.error(policy.name().at(), "policy name '" + name
+                            + "' is a Windows device name; output files named after it cannot be written on Windows",
+                    "choose another name, e.g. '" + name + "-policy'"));
+        }
+    }
+
     private static void ipVirtualization(RdsIpVirtualization ip, Diagnostics out) {
+        // The form of every entry is checked even when the feature is off: the file is wrong either way.
+        ProgramNames.check(ip.programs(), "rdsIpVirtualization.programs", out);
+        ip.networkAdapter().ifPresent(a -> cidrProblem(a.value()).ifPresent(why -> out.add(Rule.BAD_CIDR.error(a.at(),
+                "networkAdapter '" + a.value() + "' " + why,
+                "write the adapter's IPv4 address and prefix length, e.g. 192.0.2.96/24"))));
         if (!ip.enabled()) {
             return;
         }
@@ -57,20 +84,14 @@ final class SemanticRules {
                     "'programs' is ignored in perSession mode: every program of the session gets a virtual IP",
                     "remove the list, or set mode: perProgram"));
         }
-        ProgramNames.check(ip.programs(), "rdsIpVirtualization.programs", out);
         if (ip.networkAdapter().isEmpty()) {
             out.add(Rule.ADAPTER_REQUIRED.error(ip.at(), "IP virtualization is enabled but no 'networkAdapter' is set",
                     "add networkAdapter: <adapter IPv4 address>/<prefix>, e.g. 192.0.2.96/24"));
-        } else {
-            Located<String> a = ip.networkAdapter().get();
-            cidrProblem(a.value()).ifPresent(why -> out.add(Rule.BAD_CIDR.error(a.at(),
-                    "networkAdapter '" + a.value() + "' " + why,
-                    "write the adapter's IPv4 address and prefix length, e.g. 192.0.2.96/24")));
         }
     }
 
     static java.util.Optional<String> cidrProblem(String s) {
-        Matcher m = CIDR.matcher(s.strip());
+        Matcher m = CIDR.matcher(s);
         if (!m.matches()) {
             return java.util.Optional.of("is not an IPv4 address in CIDR form (a.b.c.d/n)");
         }
@@ -124,6 +145,34 @@ final class SemanticRules {
         }
     }
 
+    /**
+     * Citrix virtual loopback on a server below 2016. When no target can use it, the settings are a
+     * mistake (VIP042, error). When the list mixes old and new servers, the Citrix policy still does
+     * its work on the new ones and the old ones ignore it: a warning (VIP044) that names the programs
+     * that get no virtual loopback there.
+     */
+    private static void citrixOnOldServer(Policy policy, Located<TargetOs> t, boolean anyCitrixTarget, Diagnostics out) {
+        TargetOs os = t.value();
+        if (!anyCitrixTarget) {
+            out.add(Rule.CITRIX_OS.error(t.at(), "Citrix virtual loopback is supported on Windows Server 2016 or later; "
+                            + os.displayName() + " is not (" + CITRIX_DOC + ")",
+                    "remove " + os.yamlName() + " from targets.os, or move the Citrix settings to a policy for newer servers"));
+            return;
+        }
+        List<String> programs = policy.spec().citrixVirtualLoopback()
+                .map(c -> c.programs().stream().map(Located::value).toList()).orElse(List.of());
+        if (programs.isEmpty()) {
+            out.add(Rule.CITRIX_PROGRAMS_OLD_OS.warning(t.at(), "Citrix virtual loopback settings are ignored on "
+                            + os.displayName() + " (supported on Windows Server 2016 or later, " + CITRIX_DOC + ")",
+                    "split the policy by OS, or remove " + os.yamlName() + " from targets.os"));
+        } else {
+            out.add(Rule.CITRIX_PROGRAMS_OLD_OS.warning(t.at(), "Citrix virtual loopback programs (" + String.join(", ", programs)
+                            + ") are listed but " + os.displayName() + " does not support virtual loopback (Windows Server 2016 or later, "
+                            + CITRIX_DOC + "); they get no virtual loopback address there",
+                    "split the policy by OS, or remove " + os.yamlName() + " from targets.os"));
+        }
+    }
+
     private static void targets(Policy policy, Diagnostics out) {
         Spec spec = policy.spec();
         boolean ip = spec.rdsIpVirtualization().isPresent();
@@ -133,6 +182,7 @@ final class SemanticRules {
         boolean anyFeature = ip || spec.rdsLoopbackVirtualization().isPresent() || spec.citrixVirtualLoopback().isPresent()
                 || spec.citrixPreferLoopback().isPresent();
         List<Located<TargetOs>> targets = policy.targets();
+        boolean anyCitrixTarget = targets.stream().anyMatch(t -> t.value().atLeast(TargetOs.WINDOWS_SERVER_2016));
         if (targets.isEmpty() && anyFeature) {
             out.add(new org.vipctl.diagnostic.Diagnostic(org.vipctl.diagnostic.Severity.NOTE, Rule.NO_TARGETS.id(),
                     "no targets.os listed: operating system support is not checked", "add targets: {os: [windowsServer2022]}",
@@ -154,9 +204,7 @@ final class SemanticRules {
                         "remove " + os.yamlName() + " from targets.os, or turn loopback virtualization off"));
             }
             if (citrix && !os.atLeast(TargetOs.WINDOWS_SERVER_2016)) {
-                out.add(Rule.CITRIX_OS.error(t.at(), "Citrix virtual loopback is supported on Windows Server 2016 or later; "
-                                + os.displayName() + " is not (" + CITRIX_DOC + ")",
-                        "remove " + os.yamlName() + " from targets.os, or move the Citrix settings to a policy for newer servers"));
+                citrixOnOldServer(policy, t, anyCitrixTarget, out);
             }
         }
     }

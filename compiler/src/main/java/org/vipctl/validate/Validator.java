@@ -53,39 +53,67 @@ public final class Validator {
                 valid.add(read.get(i));
             }
         }
-        return acrossFiles(valid, out);
+        return acrossFiles(read, valid, out);
     }
 
-    private List<Policy> acrossFiles(List<Policy> policies, Diagnostics out) {
+    private List<Policy> acrossFiles(List<Policy> read, List<Policy> valid, Diagnostics out) {
+        // Names are checked over every policy that could be read, so a duplicate is reported even
+        // when one of the two has errors of its own.
         Map<String, Policy> byName = new HashMap<>();
-        List<Policy> kept = new ArrayList<>();
-        for (Policy p : policies) {
+        java.util.Set<Policy> duplicates = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Policy p : read) {
             Policy first = byName.putIfAbsent(p.name().value().toLowerCase(Locale.ROOT), p);
             if (first != null) {
+                duplicates.add(p);
                 out.add(Rule.DUPLICATE_POLICY.error(p.name().at(), "policy name '" + p.name().value()
                                 + "' is already used at " + first.name().at(),
                         "policy names name output files and must be unique (compared ignoring case)")
                         .withRelated(first.name().at()));
-            } else {
-                kept.add(p);
             }
         }
+        List<Policy> kept = valid.stream().filter(p -> !duplicates.contains(p)).toList();
+        // One conflict is one problem, even when it shows in both scopes (spec.registry values do).
+        java.util.Set<String> reported = new java.util.HashSet<>();
+        CitrixRules.acrossFiles(kept, out);
         for (Scope scope : Scope.values()) {
             Map<String, RegistryEntry> seen = new HashMap<>();
             for (Policy p : kept) {
                 for (RegistryEntry e : lowering.registry(p, scope).entries()) {
                     RegistryEntry first = seen.putIfAbsent(e.valueId(), e);
-                    if (first != null && !sameEffect(first, e)) {
-                        out.add(Rule.CONFLICT.error(e.from().source(), "'" + e.key().literalPath() + "\\" + e.name()
-                                        + "' (" + scope.label() + " scope) is set to " + describe(e) + " here and to "
-                                        + describe(first) + " by policy '" + first.from().policyName() + "' at " + first.from().source(),
+                    if (first != null && !sameEffect(first, e)
+                            && reported.add(e.from().source() + "|" + first.from().source())) {
+                        out.add(Rule.CONFLICT.error(e.from().source(), "'" + e.key().hive() + "\\" + e.key().literalPath()
+                                        + "\\" + e.name() + "' (" + scope.label() + " scope) is set to " + describe(e)
+                                        + " here and to " + describe(first) + " by policy '" + first.from().policyName()
+                                        + "' at " + first.from().source(),
                                 "make the policies agree, or manage the value in one policy only")
                                 .withRelated(first.from().source()));
                     }
                 }
             }
         }
+        citrixNames(kept, out);
         return kept;
+    }
+
+    /** Citrix policy names are unique in a site: two exports with one name would overwrite each other. */
+    private void citrixNames(List<Policy> policies, Diagnostics out) {
+        Map<String, org.vipctl.model.Located<String>> byName = new HashMap<>();
+        for (Policy p : policies) {
+            org.vipctl.lower.CitrixPolicy c = lowering.citrix(p);
+            if (c.isEmpty()) {
+                continue;
+            }
+            org.vipctl.diagnostic.Location at = p.spec().citrixPolicy().flatMap(cp -> cp.name())
+                    .map(org.vipctl.model.Located::at).orElse(p.name().at());
+            org.vipctl.model.Located<String> first = byName.putIfAbsent(c.name().toLowerCase(Locale.ROOT),
+                    new org.vipctl.model.Located<>(p.name().value(), at));
+            if (first != null) {
+                out.add(Rule.CITRIX_POLICY.error(at, "Citrix policy name '" + c.name() + "' is also the Citrix policy of '"
+                                + first.value() + "' at " + first.at(),
+                        "set a distinct citrixPolicy.name (it defaults to metadata.name)").withRelated(first.at()));
+            }
+        }
     }
 
     private static boolean sameEffect(RegistryEntry a, RegistryEntry b) {

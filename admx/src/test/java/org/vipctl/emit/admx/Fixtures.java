@@ -1,0 +1,47 @@
+package org.vipctl.emit.admx;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.vipctl.Compilation;
+import org.vipctl.catalog.Catalog;
+import org.vipctl.diagnostic.Diagnostics;
+import org.vipctl.emit.EmitContext;
+import org.vipctl.emit.OutputFiles;
+
+/** Shared test helpers: repository paths and running an emitter over a catalog. */
+final class Fixtures {
+
+    private Fixtures() {
+    }
+
+    static Path repo() {
+        return Path.of(System.getProperty("vipctl.repo", ".")).toAbsolutePath().normalize();
+    }
+
+    /** ../shared/reference/admx beside the repository, when present. */
+    static Path referenceStore() {
+        return repo().resolve("../shared/reference/admx").normalize();
+    }
+
+    static boolean hasReferenceStore() {
+        return Files.isRegularFile(referenceStore().resolve("TerminalServer-Server.admx"));
+    }
+
+    static Path schema(String name) {
+        return repo().resolve("schemas/admx").resolve(name);
+    }
+
+    static OutputFiles emit(org.vipctl.emit.Emitter emitter, Catalog catalog, List<Path> policies, Diagnostics d) {
+        Compilation c = Compilation.load(policies, catalog, d);
+        OutputFiles out = new OutputFiles();
+        emitter.emit(new EmitContext(c, Map.of(), d), out);
+        return out;
+    }
+
+    static Path write(Path dir, OutputFiles files) throws java.io.IOException {
+        files.writeTo(dir);
+        return dir;
+    }
+}

@@ -1,0 +1,20 @@
+package org.vipctl.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code vipctl admx ...}: work with ADMX/ADML stores. */
+@Command(name = "admx",
+        description = "Work with ADMX/ADML administrative templates.",
+        subcommands = {AdmxLintCommand.class},
+        mixinStandardHelpOptions = true)
+final class AdmxCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command (lint)");
+    }
+}

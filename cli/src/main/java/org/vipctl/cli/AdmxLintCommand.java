@@ -1,0 +1,64 @@
+package org.vipctl.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.vipctl.diagnostic.Renderer;
+import org.vipctl.emit.admx.AdmxLinter;
+import org.vipctl.emit.admx.LintResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "lint",
+        description = "Check ADMX/ADML files the way the Group Policy Management Console does when it loads a store:"
+                + " unique target namespaces, resolvable using/prefix:name references, every $(string.X) and"
+                + " $(presentation.X) present in each language's ADML, presentation controls matching element"
+                + " kinds, valid ids, no duplicates, ADML revisions, an ADML per language folder.",
+        footer = {"", "PATH is an .admx or .adml file or a PolicyDefinitions folder with language sub-folders;"
+                + " several PATHs are checked as one store.",
+            "", "Examples:",
+            "  vipctl admx lint C:\\Windows\\PolicyDefinitions",
+            "  vipctl admx lint build/vipctl/admx \\\\corp.example\\SYSVOL\\corp.example\\Policies\\PolicyDefinitions",
+            "", "Exit codes: 0 no errors (warnings allowed), 1 errors found, 64 usage error."},
+        mixinStandardHelpOptions = true)
+final class AdmxLintCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "PATH", arity = "1..*", description = "ADMX/ADML files or PolicyDefinitions folders.")
+    List<Path> paths = new ArrayList<>();
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    Renderer.Format format;
+
+    @Option(names = "--strict-namespaces",
+            description = "Treat a namespace named by <using> but defined by no file in the store as an error"
+                    + " (for a complete central store; default: warning).")
+    boolean strictNamespaces;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        LintResult r = new AdmxLinter(strictNamespaces).lint(paths);
+        switch (format) {
+            case JSON -> out.print(Renderer.json(r.diagnostics()));
+            case SARIF -> out.print(Renderer.sarif(r.diagnostics(), VersionProvider.version()));
+            default -> {
+                err.print(Renderer.text(r.diagnostics()));
+                err.flush();
+                out.println((r.hasErrors() ? "errors: " : "ok: ") + r.admxFiles() + " ADMX and " + r.admlFiles()
+                        + " ADML files (" + (r.languages().isEmpty() ? "no language folders"
+                        : String.join(", ", r.languages())) + "); " + Renderer.summary(r.diagnostics()));
+            }
+        }
+        return r.hasErrors() ? ExitCodes.ERROR : ExitCodes.OK;
+    }
+}

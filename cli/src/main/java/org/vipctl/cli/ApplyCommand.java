@@ -1,0 +1,130 @@
+package org.vipctl.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.Console;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.vipctl.apply.Applier;
+import org.vipctl.apply.ApplyFailed;
+import org.vipctl.apply.ApplyResult;
+import org.vipctl.apply.Backup;
+import org.vipctl.apply.BackupStore;
+import org.vipctl.apply.Lock;
+import org.vipctl.plan.Change;
+import org.vipctl.plan.Plan;
+import org.vipctl.plan.PlanJson;
+import org.vipctl.plan.PlanText;
+import org.vipctl.plan.Planner;
+import org.vipctl.plan.Registry;
+import org.vipctl.plan.RegistryException;
+import org.vipctl.registry.Scope;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "apply",
+        description = "Write the policies' registry values on this server (or into a target file): plan, show the"
+                + " plan, confirm, back up every value about to change, write only what differs, read each"
+                + " value back. A second run changes nothing. A failed write restores what was already written.",
+        footer = {"", "Examples:",
+            "  vipctl apply examples/licence-loopback.yaml",
+            "  vipctl apply --yes --target windows policies/          (scheduled task, pipeline agent)",
+            "  vipctl apply --yes --target regfile:image.reg --state-dir state/ policies/",
+            "", "Exit codes: 0 applied (or nothing to do), 1 error (nothing or everything restored), 64 usage error."},
+        mixinStandardHelpOptions = true)
+final class ApplyCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    PolicyInputs inputs;
+
+    @Mixin
+    TargetOptions target;
+
+    @Option(names = "--scope", paramLabel = "SCOPE", defaultValue = "local",
+            description = "Which keys to write: local (the server's own keys, default) or policy (the Group Policy keys).")
+    Scope scope;
+
+    @Option(names = {"-y", "--yes"}, description = "Apply without asking. Required when not run from a terminal.")
+    boolean yes;
+
+    @Option(names = "--json", description = "Print the plan and the result as JSON instead of text.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        DesiredState.Loaded desired = DesiredState.load(inputs, scope, err);
+        Registry registry = target.open(true);
+        BackupStore backups = new BackupStore(target.stateDir());
+        try (Lock lock = Lock.acquire(backups.dir(), registry.target())) {
+            Plan plan = new Planner(desired.compilation().catalog(), target.host()).plan(desired.state(), registry);
+            if (!json) {
+                PlanText.lines(plan).forEach(out::println);
+            }
+            if (plan.hasChanges() && !confirmed(plan, out)) {
+                out.println("Nothing written.");
+                return ExitCodes.ERROR;
+            }
+            ApplyResult result = new Applier(registry, backups, Clock.systemUTC()).apply(plan, Backup.APPLY);
+            if (json) {
+                out.print(json(plan, result));
+            } else {
+                for (Change c : result.written()) {
+                    out.println("wrote " + c.path() + " = " + PlanText.show(c.after()) + " (verified)");
+                }
+                result.backup().ifPresent(p -> out.println("backup: " + p));
+                out.println("Apply complete: " + result.summary() + ".");
+            }
+            return ExitCodes.OK;
+        } catch (ApplyFailed e) {
+            throw new UserError(e.getMessage(), e);
+        } catch (RegistryException e) {
+            throw new UserError(e.getMessage(), e);
+        }
+    }
+
+    /** Asks on a terminal; without one, --yes is the only way to say yes. */
+    private boolean confirmed(Plan plan, PrintWriter out) {
+        if (yes) {
+            return true;
+        }
+        Console console = System.console();
+        if (console == null) {
+            throw new UserError("not running on a terminal, so apply cannot ask for confirmation: pass --yes"
+                    + " to write these " + plan.changed() + " change(s)");
+        }
+        out.flush();
+        String answer = console.readLine("Apply %d change(s) to %s? [y/N] ", plan.changed(), plan.target());
+        return answer != null && answer.strip().toLowerCase(Locale.ROOT).matches("y|yes");
+    }
+
+    private static String json(Plan plan, ApplyResult result) {
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = mapper.createObjectNode();
+        root.put("format_version", PlanJson.FORMAT_VERSION);
+        root.set("plan", PlanJson.toTree(plan));
+        ObjectNode r = root.putObject("result");
+        r.put("changed", result.written().size());
+        r.put("unchanged", result.unchanged());
+        if (result.backup().isPresent()) {
+            r.put("backup", result.backup().get().toString());
+        } else {
+            r.putNull("backup");
+        }
+        try {
+            return mapper.writeValueAsString(root) + "\n";
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package org.vipctl.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vipctl.apply.Lock;
+import org.vipctl.apply.RegFileRegistry;
+import org.vipctl.plan.Registry;
+import org.vipctl.plan.RegistryException;
+import org.vipctl.registry.RegKey;
+import org.vipctl.registry.RegValue;
+import picocli.CommandLine;
+
+class ApplyCommandTest {
+
+    @TempDir
+    Path tmp;
+
+    record Result(int code, String out, String err) {
+    }
+
+    private Path examples() {
+        return Path.of(System.getProperty("vipctl.repo", "..")).resolve("examples");
+    }
+
+    private static Result run(CommandLine.IFactory factory, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new PrintWriter(out), new PrintWriter(err), factory, args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    /** Puts a registry that fails its k-th write behind --target regfile:... */
+    private static CommandLine.IFactory failingAt(int k) {
+        return new CommandLine.IFactory() {
+            @Override
+            @SuppressWarnings("unchecked")
+            public <K> K create(Class<K> cls) throws Exception {
+                if (cls == TargetOptions.class) {
+                    return (K) new TargetOptions() {
+                        @Override
+                        Registry open(boolean forWriting) {
+                            return new FailOnWrite(super.open(forWriting), k);
+                        }
+                    };
+                }
+                return CommandLine.defaultFactory().create(cls);
+            }
+        };
+    }
+
+    @Test
+    void aWriteFailingMidwayRestoresTheStateAndExitsOne() throws Exception {
+        Path state = tmp.resolve("server.reg");
+        RegFileRegistry seed = RegFileRegistry.open(state);
+        seed.write(new RegKey(org.vipctl.registry.Hive.HKLM, org.vipctl.registry.View.BIT64,
+                "SYSTEM\\CurrentControlSet\\Control\\Terminal Server\\TSAppSrv\\VirtualIP"), "VirtualMode", new RegValue.Dword(0));
+        byte[] before = Files.readAllBytes(state);
+        for (int k = 1; k <= 4; k++) {
+            Result r = run(failingAt(k), "apply", "--yes", "--target=regfile:" + state,
+                    "--state-dir=" + tmp.resolve("backups"), examples().toString());
+            assertEquals(1, r.code(), r.err());
+            assertTrue(r.err().startsWith("vipctl: error: writing HKLM\\"), r.err());
+            assertTrue(r.err().contains("access denied (injected)"), r.err());
+            if (k > 1) {
+                assertTrue(r.err().contains("Restored " + (k - 1) + " value(s) from backup " + tmp.resolve("backups")), r.err());
+            }
+            assertArrayEquals(before, Files.readAllBytes(state), "k=" + k);
+        }
+    }
+
+    @Test
+    void aSecondApplyOnTheSameTargetFailsFast() throws Exception {
+        Path state = tmp.resolve("server.reg");
+        Path backups = tmp.resolve("backups");
+        try (Lock held = Lock.acquire(backups, "regfile:" + state.toAbsolutePath().normalize())) {
+            Result r = run(CommandLine.defaultFactory(), "apply", "--yes", "--target=regfile:" + state,
+                    "--state-dir=" + backups, examples().toString());
+            assertEquals(1, r.code());
+            assertTrue(r.err().contains("another vipctl apply or rollback is running on regfile:"), r.err());
+        }
+        assertTrue(!Files.exists(state), "nothing written");
+    }
+
+    @Test
+    void rollbackWithoutABackupSaysSo() {
+        Result r = run(CommandLine.defaultFactory(), "rollback", "--target=regfile:" + tmp.resolve("s.reg"),
+                "--state-dir=" + tmp.resolve("none"));
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("no apply backup for regfile:"), r.err());
+    }
+
+    @Test
+    void applyWithoutStateDirOffWindowsIsAUsageError() {
+        org.junit.jupiter.api.Assumptions.assumeFalse(System.getProperty("os.name").startsWith("Windows"));
+        Result r = run(CommandLine.defaultFactory(), "apply", "--yes", "--target=regfile:" + tmp.resolve("s.reg"),
+                examples().toString());
+        assertEquals(64, r.code());
+        assertTrue(r.err().contains("--state-dir DIR is required"), r.err());
+    }
+
+    private static final class FailOnWrite implements Registry {
+        private final Registry inner;
+        private final int failAt;
+        private int calls;
+
+        FailOnWrite(Registry inner, int failAt) {
+            this.inner = inner;
+            this.failAt = failAt;
+        }
+
+        public String target() { return inner.target(); }
+        public Optional<RegValue> read(RegKey key, String name) { return inner.read(key, name); }
+        public boolean keyExists(RegKey key) { return inner.keyExists(key); }
+
+        public void write(RegKey key, String name, RegValue value) {
+            if (++calls == failAt) {
+                throw new RegistryException("access denied (injected)");
+            }
+            inner.write(key, name, value);
+        }
+
+        public void delete(RegKey key, String name) {
+            if (++calls == failAt) {
+                throw new RegistryException("access denied (injected)");
+            }
+            inner.delete(key, name);
+        }
+    }
+}
