@@ -47,7 +47,7 @@ import org.vipctl.registry.View;
  * prefix, then {@code reg query} (type and shown data) and {@code reg export} (exact bytes) read every
  * value back and compare it with the lowered registry state it came from. Runs when wine is on PATH.
  */
-class RegFileWineIT {
+class CompiledRegWineIT {
 
     /** wine's reg.exe writes to a pipe in the OEM code page. */
     private static final Charset CONSOLE = Charset.isSupported("IBM437") ? Charset.forName("IBM437") : StandardCharsets.ISO_8859_1;
@@ -204,7 +204,7 @@ class RegFileWineIT {
             return plain(s.text()) ? java.util.Optional.of(s.text()) : java.util.Optional.empty();
         }
         if (v instanceof RegValue.MultiSz m) {
-            return m.items().stream().allMatch(RegFileWineIT::plain)
+            return m.items().stream().allMatch(CompiledRegWineIT::plain)
                     ? java.util.Optional.of(String.join("\\0", m.items())) : java.util.Optional.empty();
         }
         if (v instanceof RegValue.Dword d) {
