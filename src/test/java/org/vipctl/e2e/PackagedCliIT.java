@@ -73,6 +73,7 @@ class PackagedCliIT {
         args.add("--help");
         PackagedCli.Result r = PackagedCli.run(args.toArray(String[]::new));
         assertEquals(0, r.code(), String.join(" ", args) + ": " + r);
+        assertEquals("", r.err(), "help prints nothing on stderr (e.g. picocli format warnings): " + args);
         into.put(String.join(" ", path), r.out());
         for (String sub : subcommands(r.out())) {
             if (sub.equals("help")) {

@@ -20,7 +20,7 @@ class TargetOptions {
     String target;
 
     @Option(names = "--state-dir", paramLabel = "DIR",
-            description = "Where backups and locks live (default on Windows: %ProgramData%\\vipctl\\backups;"
+            description = "Where backups and locks live (default on Windows: %%ProgramData%%\\vipctl\\backups;"
                     + " required elsewhere).")
     Path stateDir;
 
