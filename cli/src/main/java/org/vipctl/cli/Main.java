@@ -19,18 +19,21 @@ import picocli.CommandLine.Option;
         footer = {"", "Examples:",
             "  vipctl validate examples/",
             "  vipctl compile -o build/vipctl examples/",
+            "  vipctl plan --target regfile:server.reg examples/",
+            "  vipctl apply --yes examples/                 (on a Windows server, elevated)",
+            "  vipctl admx lint C:\\Windows\\PolicyDefinitions",
             "  vipctl loopback-address --session 255",
             "", "Exit codes: 0 ok, 1 error, 2 changes present (plan, diff), 64 usage error.",
             "Run 'vipctl COMMAND --help' for a command's options and examples."},
         subcommands = {
             ValidateCommand.class,
             CompileCommand.class,
-            LoopbackAddressCommand.class,
             PlanCommand.class,
             ApplyCommand.class,
             RollbackCommand.class,
             PolCommand.class,
             AdmxCommand.class,
+            LoopbackAddressCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

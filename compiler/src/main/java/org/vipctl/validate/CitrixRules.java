@@ -39,11 +39,6 @@ final class CitrixRules {
             return;
         }
         CitrixPolicySettings cp = settings.get();
-        if (policy.spec().citrixVirtualLoopback().isEmpty()) {
-            out.add(Rule.CITRIX_POLICY.warning(cp.at(), "citrixPolicy is set but the policy has no Citrix settings "
-                            + "(citrixVirtualLoopback); no Citrix policy is exported for it",
-                    "add citrixVirtualLoopback, or remove citrixPolicy"));
-        }
         cp.name().ifPresent(n -> nameProblem(n.value()).ifPresent(why -> out.add(Rule.CITRIX_POLICY.error(n.at(),
                 "Citrix policy name '" + printable(n.value()) + "' " + why,
                 "use letters, digits, spaces, '-', '_' or '.', e.g. '" + suggestion(n.value()) + "'"))));
@@ -103,44 +98,30 @@ final class CitrixRules {
         }
     }
 
-    /** Two policies compiled together may not share a Citrix name, nor a priority within one policy set. */
+    /**
+     * Two policies compiled together may not both write the same priority within one policy set
+     * (the Validator checks that their Citrix names differ). A priority left at its default is not
+     * compared: Citrix keeps such policies in the order they are imported.
+     */
     static void acrossFiles(List<Policy> policies, Diagnostics out) {
-        Map<String, Located<String>> names = new HashMap<>();
-        Map<String, Policy> priorities = new HashMap<>();
+        Map<String, Located<Integer>> priorities = new HashMap<>();
         for (Policy p : policies) {
-            if (p.spec().citrixVirtualLoopback().isEmpty()) {
+            if (p.spec().citrixVirtualLoopback().isEmpty() || !explicitPriority(p)) {
                 continue;
             }
-            CitrixPolicySettings cp = p.spec().citrixPolicy().orElse(CitrixPolicySettings.defaults(p.at()));
-            Located<String> name = cp.name().orElse(p.name());
-            Located<String> firstName = names.putIfAbsent(name.value().toLowerCase(Locale.ROOT), name);
-            if (firstName != null) {
-                out.add(Rule.CITRIX_POLICY.error(name.at(), "Citrix policy name '" + name.value()
-                                + "' is also used at " + firstName.at(),
-                        "Citrix policy names are unique in a site (ignoring case): set citrixPolicy.name").withRelated(firstName.at()));
-            }
+            CitrixPolicySettings cp = p.spec().citrixPolicy().orElseThrow();
             String key = cp.policySetName().toLowerCase(Locale.ROOT) + "\u0000" + cp.priority().value();
-            Policy first = priorities.putIfAbsent(key, p);
+            Located<Integer> first = priorities.putIfAbsent(key, cp.priority());
             if (first != null) {
-                Location firstAt = priorityOf(first).at();
-                String message = "Citrix policy priority " + cp.priority().value() + " in policy set '" + cp.policySetName()
-                        + "' is also " + (explicitPriority(first) ? "used at " : "the default priority of the policy at ") + firstAt;
-                String hint = "give each Citrix policy its own citrixPolicy.priority (1 is highest)";
-                // Two written priorities that clash are a mistake; a clash with an unwritten default only
-                // leaves the order to the import (the policy imported last takes the priority).
-                out.add((explicitPriority(p) && explicitPriority(first)
-                        ? Rule.CITRIX_POLICY.error(cp.priority().at(), message, hint)
-                        : Rule.CITRIX_POLICY.warning(cp.priority().at(), message, hint)).withRelated(firstAt));
+                out.add(Rule.CITRIX_POLICY.error(cp.priority().at(), "Citrix policy priority " + cp.priority().value()
+                                + " in policy set '" + cp.policySetName() + "' is also used at " + first.at(),
+                        "give each Citrix policy its own citrixPolicy.priority (1 is highest)").withRelated(first.at()));
             }
         }
     }
 
     private static boolean explicitPriority(Policy p) {
         return !p.source().tree().at("/spec/citrixPolicy/priority").isMissingNode();
-    }
-
-    private static Located<Integer> priorityOf(Policy p) {
-        return p.spec().citrixPolicy().orElse(CitrixPolicySettings.defaults(p.at())).priority();
     }
 
     private static String example(String type) {

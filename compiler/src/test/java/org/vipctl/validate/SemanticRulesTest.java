@@ -323,11 +323,21 @@ class SemanticRulesTest {
 
     @Test
     void citrixFeaturesNeedServer2016AndNameTheDocument() {
-        String text = targeting("windowsServer2012R2, windowsServer2016",
+        String text = targeting("windowsServer2012R2",
                 "  citrixVirtualLoopback: {enabled: true, programs: [a.exe]}\n");
         Diagnostic d = Check.files(text).one(Rule.CITRIX_OS);
         at(d, text, "windowsServer2012R2");
         assertTrue(d.message().contains("Citrix, \"Virtual IP and virtual loopback\""), d.message());
+        // With a newer server in the list the policy still works there: a warning that names the programs.
+        String mixed = targeting("windowsServer2012R2, windowsServer2016",
+                "  citrixVirtualLoopback: {enabled: true, programs: [a.exe]}\n");
+        Check m = Check.files(mixed);
+        m.none(Rule.CITRIX_OS);
+        Diagnostic w = m.one(Rule.CITRIX_PROGRAMS_OLD_OS);
+        assertEquals(Severity.WARNING, w.severity());
+        at(w, mixed, "windowsServer2012R2");
+        assertTrue(w.message().contains("a.exe") && w.message().contains("Citrix, \"Virtual IP and virtual loopback\""),
+                w.message());
         assertEquals(1, Check.files(targeting("windowsServer2012", IP_ON
                 + "  citrixVirtualLoopback: {enabled: true, programs: [crm.exe]}\n"
                 + "  citrixPreferLoopback: {enabled: true, processes: [crm.exe]}\n")).of(Rule.CITRIX_OS).size(),

@@ -2,7 +2,6 @@ package org.vipctl.emit.citrix;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +16,6 @@ import org.vipctl.emit.Emitter;
 import org.vipctl.emit.OutputFiles;
 import org.vipctl.lower.CitrixPolicy;
 import org.vipctl.lower.CitrixSettingValue;
-import org.vipctl.model.CitrixPolicySettings;
 import org.vipctl.model.Policy;
 
 /**
@@ -39,13 +37,10 @@ public final class CitrixEmitter implements Emitter {
     public void emit(EmitContext context, OutputFiles out) {
         Compilation c = context.compilation();
         List<CitrixPolicy> policies = new ArrayList<>();
-        Map<CitrixPolicy, String> policySets = new IdentityHashMap<>();
         for (Policy p : c.policies()) {
             CitrixPolicy cp = c.citrix(p);
             if (!cp.isEmpty()) {
                 policies.add(cp);
-                policySets.put(cp, p.spec().citrixPolicy().map(CitrixPolicySettings::policySetName)
-                        .orElse(CitrixPolicySettings.SITE_POLICY_SET));
             }
         }
         if (policies.isEmpty()) {
@@ -59,7 +54,7 @@ public final class CitrixEmitter implements Emitter {
         for (Map.Entry<String, List<CliValue.Obj>> f : CitrixExport.objects(policies).entrySet()) {
             out.add(DIR + f.getKey(), CliXmlWriter.toBytes(f.getValue(), comment));
         }
-        List<TerraformWriter.Named> named = TerraformWriter.name(policies, policySets);
+        List<TerraformWriter.Named> named = TerraformWriter.name(policies);
         for (TerraformWriter.Named n : named) {
             String base = n.policy().source().name().value();
             out.add(DIR + base + ".rest.json", RestBodies.toBytes(RestBodies.document(n.policy(), n.policySet())));

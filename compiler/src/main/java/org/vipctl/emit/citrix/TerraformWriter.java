@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.vipctl.lower.CitrixPolicy;
 import org.vipctl.lower.CitrixSettingValue;
 import org.vipctl.model.CitrixFilter;
+import org.vipctl.model.CitrixPolicySettings;
 
 /**
  * Terraform configuration for the citrix/citrix provider: per policy a {@code citrix_policy} in the
@@ -33,15 +34,21 @@ final class TerraformWriter {
     }
 
     /** Identifiers for each policy, unique within the module. */
-    static List<Named> name(List<CitrixPolicy> policies, Map<CitrixPolicy, String> policySets) {
+    static List<Named> name(List<CitrixPolicy> policies) {
         Map<String, Integer> used = new LinkedHashMap<>();
         List<Named> named = new ArrayList<>();
         for (CitrixPolicy p : policies) {
             String base = Hcl.identifier(p.source().name().value());
             int n = used.merge(base.toLowerCase(java.util.Locale.ROOT), 1, Integer::sum);
-            named.add(new Named(n == 1 ? base : base + "_" + n, p, policySets.get(p)));
+            named.add(new Named(n == 1 ? base : base + "_" + n, p, policySet(p)));
         }
         return named;
+    }
+
+    /** The policy set named in spec.citrixPolicy, or the site policies. */
+    static String policySet(CitrixPolicy p) {
+        return p.source().spec().citrixPolicy().map(CitrixPolicySettings::policySetName)
+                .orElse(CitrixPolicySettings.SITE_POLICY_SET);
     }
 
     static byte[] policyFile(Named n) {

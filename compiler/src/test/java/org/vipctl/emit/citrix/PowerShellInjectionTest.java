@@ -94,6 +94,7 @@ class PowerShellInjectionTest {
             String script = text(PowerShellScript.script(p));
             Scan scan = Scan.of(script);
             assertFalse(scan.code().contains(MARK), () -> "escaped for " + printable(h) + ":\n" + scan.code());
+            assertBalanced(scan.code());
             assertEquals(h, value(script, "$PolicyName = "), printable(h));
             assertEquals(h, value(script, "$Description = "), printable(h));
             for (String line : script.split("\r\n")) {
@@ -135,6 +136,21 @@ class PowerShellInjectionTest {
         assertTrue(s.contains("SupportsShouldProcess") && s.contains("no change:"), "supports -WhatIf and reports no change");
         assertTrue(s.contains("Where-Object { $_.PSChildName -eq $Name -and"), "settings are found by name");
         assertFalse(s.contains("VirtualIP\\"), "no guessed setting path in the script");
+    }
+
+    /** Outside literals, strings and comments every bracket closes in order: the script's structure is intact. */
+    private static void assertBalanced(String code) {
+        String withoutComments = code.replaceAll("(?s)<#.*?#>", "").replaceAll("#[^\n]*", "").replaceAll("\"[^\"]*\"", "\"\"");
+        java.util.Deque<Character> open = new java.util.ArrayDeque<>();
+        for (char c : withoutComments.toCharArray()) {
+            if (c == '(' || c == '{' || c == '[') {
+                open.push(c);
+            } else if (c == ')' || c == '}' || c == ']') {
+                char o = open.isEmpty() ? '?' : open.pop();
+                assertEquals("({[".charAt(")}]".indexOf(c)), o, "unbalanced " + c);
+            }
+        }
+        assertTrue(open.isEmpty(), "unclosed " + open);
     }
 
     private static String text(byte[] b) {
