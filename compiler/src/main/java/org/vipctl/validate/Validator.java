@@ -29,6 +29,11 @@ public final class Validator {
         this.lowering = new Lowering(catalog);
     }
 
+    /** Compiles the policy schema now (once per process) instead of in the first validation. */
+    public static void prepare() {
+        SchemaCheck.prepare();
+    }
+
     /** Returns the policies without errors; all diagnostics go to {@code out}. */
     public List<Policy> validate(List<SourceDocument> docs, Diagnostics out) {
         List<Policy> read = new ArrayList<>();
