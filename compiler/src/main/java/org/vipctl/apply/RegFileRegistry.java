@@ -59,10 +59,6 @@ public final class RegFileRegistry implements Registry {
 
     @Override
     public void write(RegKey key, String name, RegValue value) {
-        if (value instanceof RegValue.Sz sz && sz.text().chars().anyMatch(c -> c == '\r' || c == '\n')) {
-            // the shared .reg writer puts REG_SZ text on one quoted line; a line break would split it
-            throw new RegistryException(key + "\\" + name + ": a REG_SZ with a line break cannot be written to a .reg file");
-        }
         tree.write(key, name, value);
         save();
     }
