@@ -41,6 +41,16 @@ public final class Compilation {
         return of(docs, catalog, out);
     }
 
+    /**
+     * Does now, on the calling thread, what every compilation starts with and what is the same in
+     * every run: reading the built-in catalog and compiling the policy schema. Both are kept for the
+     * life of the process, so later calls cost nothing. The CLI overlaps this with its own start-up.
+     */
+    public static void prepare() {
+        Catalog.builtIn();
+        Validator.prepare();
+    }
+
     /** Validates documents already loaded. */
     public static Compilation of(List<SourceDocument> docs, Catalog catalog, Diagnostics out) {
         List<Policy> valid = new Validator(catalog).validate(docs, out);

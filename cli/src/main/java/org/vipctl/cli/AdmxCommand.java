@@ -6,6 +6,9 @@ import picocli.CommandLine.Command;
 /** {@code vipctl admx ...}: work with ADMX/ADML stores. */
 @Command(name = "admx",
         description = "Work with ADMX/ADML administrative templates.",
+        footer = {"", "Examples:",
+            "  vipctl admx lint C:\\Windows\\PolicyDefinitions",
+            "  vipctl admx lint build/vipctl/admx"},
         subcommands = {AdmxLintCommand.class},
         mixinStandardHelpOptions = true)
 final class AdmxCommand implements Runnable {

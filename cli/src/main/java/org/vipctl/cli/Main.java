@@ -51,9 +51,15 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        // Start-up is most of a validate run: the built-in catalog and the policy schema are set up on
+        // the other core while picocli builds its model and parses the arguments on this one. The
+        // command runs once that is done, so no class is ever initialised by two threads at a time.
+        Thread prepare = new Thread(Main::prepare, "vipctl-prepare");
+        prepare.setDaemon(true);
+        prepare.start();
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        int code = run(out, err, args);
+        int code = run(out, err, CommandLine.defaultFactory(), () -> awaitQuietly(prepare), args);
         out.flush();
         err.flush();
         System.exit(code);
@@ -66,8 +72,17 @@ public final class Main implements Runnable {
 
     /** With the factory that makes commands and mixins: tests use it to put a fake registry behind --target. */
     static int run(PrintWriter out, PrintWriter err, CommandLine.IFactory factory, String... args) {
+        return run(out, err, factory, () -> { }, args);
+    }
+
+    /** {@code beforeCommand} runs after the arguments are parsed, before any command (or help) runs. */
+    static int run(PrintWriter out, PrintWriter err, CommandLine.IFactory factory, Runnable beforeCommand, String... args) {
         boolean debug = Arrays.asList(args).contains("--debug");
         CommandLine cmd = new CommandLine(new Main(), factory);
+        cmd.setExecutionStrategy(parsed -> {
+            beforeCommand.run();
+            return new CommandLine.RunLast().execute(parsed);
+        });
         cmd.setOut(out);
         cmd.setErr(err);
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
@@ -101,6 +116,22 @@ public final class Main implements Runnable {
         } finally {
             out.flush();
             err.flush();
+        }
+    }
+
+    private static void prepare() {
+        try {
+            org.vipctl.Compilation.prepare();
+        } catch (RuntimeException | LinkageError e) {
+            // nothing to report here: a command that needs the catalog or schema meets the same failure
+        }
+    }
+
+    private static void awaitQuietly(Thread t) {
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

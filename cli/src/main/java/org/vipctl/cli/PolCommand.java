@@ -49,7 +49,10 @@ final class PolCommand implements Runnable {
             description = "List the records of a Registry.pol as LGPO.exe-style text (Computer|User, key, value"
                     + " name, action; forms in docs/registry-pol.md) or JSON. The scope is User when the file"
                     + " is in a User folder, otherwise Computer.",
-            footer = {"", "Exit codes: 0 listed, 1 unreadable or invalid file, 64 usage error."},
+            footer = {"", "Examples:",
+                "  vipctl pol show build/vipctl/gpo/Machine/Registry.pol",
+                "  vipctl pol show --format json Registry.pol",
+                "", "Exit codes: 0 listed, 1 unreadable or invalid file, 64 usage error."},
             mixinStandardHelpOptions = true)
     static final class Show implements Callable<Integer> {
 
@@ -78,7 +81,9 @@ final class PolCommand implements Runnable {
     @Command(name = "diff",
             description = "Compare two Registry.pol files record by record: added, removed and changed values and"
                     + " directives, key and value names compared case-insensitively.",
-            footer = {"", "Exit codes: 0 same, 2 different, 1 unreadable or invalid file, 64 usage error."},
+            footer = {"", "Examples:",
+                "  vipctl pol diff old/Registry.pol build/vipctl/gpo/Machine/Registry.pol",
+                "", "Exit codes: 0 same, 2 different, 1 unreadable or invalid file, 64 usage error."},
             mixinStandardHelpOptions = true)
     static final class Diff implements Callable<Integer> {
 

@@ -36,8 +36,16 @@ public final class Catalog {
         this.settings = settings;
     }
 
-    /** The catalog that ships with vipctl. */
+    /** The catalog that ships with vipctl; read once per process (a catalog is immutable). */
     public static Catalog builtIn() {
+        return BuiltIn.CATALOG;
+    }
+
+    private static final class BuiltIn {
+        static final Catalog CATALOG = readBuiltIn();
+    }
+
+    private static Catalog readBuiltIn() {
         Diagnostics d = new Diagnostics();
         Map<String, Setting> all = new LinkedHashMap<>();
         for (String name : BUILT_IN) {

@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.vipctl.diagnostic.Diagnostic;
@@ -28,20 +29,33 @@ final class SchemaCheck {
 
     static final String RESOURCE = "/org/vipctl/schemas/vipctl-policy.schema.json";
 
-    private final JsonNode schemaTree;
-    private final JsonSchema schema;
+    private final JsonNode schemaTree = Compiled.TREE;
+    private final JsonSchema schema = Compiled.SCHEMA;
 
-    SchemaCheck() {
-        try (InputStream in = SchemaCheck.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("policy schema missing from the jar: " + RESOURCE);
+    /**
+     * Read and compiled once per process, on first use: compiling is a good part of a validate run's
+     * start-up time, and both values are immutable (a networknt JsonSchema is thread-safe).
+     */
+    private static final class Compiled {
+        static final JsonNode TREE = read();
+        static final JsonSchema SCHEMA = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                .getSchema(TREE, SchemaValidatorsConfig.builder().pathType(PathType.JSON_POINTER).build());
+
+        private static JsonNode read() {
+            try (InputStream in = SchemaCheck.class.getResourceAsStream(RESOURCE)) {
+                if (in == null) {
+                    throw new IllegalStateException("policy schema missing from the jar: " + RESOURCE);
+                }
+                return new ObjectMapper().readTree(in);
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot read the policy schema", e);
             }
-            schemaTree = new ObjectMapper().readTree(in);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read the policy schema", e);
         }
-        SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().pathType(PathType.JSON_POINTER).build();
-        schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schemaTree, config);
+    }
+
+    /** Compiles the schema now, if no check has yet. */
+    static void prepare() {
+        Objects.requireNonNull(Compiled.SCHEMA);
     }
 
     List<Diagnostic> check(SourceDocument doc) {

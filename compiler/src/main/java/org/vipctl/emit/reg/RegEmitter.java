@@ -2,6 +2,7 @@ package org.vipctl.emit.reg;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.vipctl.diagnostic.Rule;
 import org.vipctl.emit.EmitContext;
 import org.vipctl.emit.Emitter;
 import org.vipctl.emit.OutputFiles;
@@ -31,7 +32,13 @@ public final class RegEmitter implements Emitter {
             comments.add("vipctl policy '" + p.name().value() + "' (local scope), from " + p.file().replace('\\', '/'));
             p.description().ifPresent(d -> comments.add(d));
             comments.add("Import with: reg import " + p.name().value() + ".reg   (restart the server afterwards)");
-            out.add("reg/" + p.name().value() + ".reg", RegFileWriter.write(state, comments, true));
+            try {
+                out.add("reg/" + p.name().value() + ".reg", RegFileWriter.write(state, comments, true));
+            } catch (IllegalArgumentException e) {
+                context.diagnostics().add(Rule.REGISTRY_KEY.error(p.name().at(),
+                        "policy '" + p.name().value() + "' cannot be written as a .reg file: " + e.getMessage(),
+                        "remove line breaks and other control characters from registry key and value names"));
+            }
         }
     }
 }

@@ -15,7 +15,8 @@ import org.vipctl.registry.RegistryState;
  * UTF-16LE with a byte order mark, CRLF line ends, parent keys listed before their children,
  * strings and DWORDs in their plain forms and every other type as {@code hex(N):} bytes wrapped the
  * way regedit wraps them. A 32-bit view key is written with its {@code Wow6432Node} path, which is
- * where a 64-bit regedit puts it. Pure: the same state and header give the same bytes.
+ * where a 64-bit regedit puts it. Pure: the same state and header give the same bytes. A key or value
+ * name with a control character cannot be written: {@link IllegalArgumentException}.
  */
 public final class RegFileWriter {
 
@@ -50,7 +51,7 @@ public final class RegFileWriter {
         for (List<RegistryEntry> group : state.byKey().values()) {
             RegistryEntry first = group.get(0);
             String hive = first.key().hive().longName();
-            String path = first.key().literalPath();
+            String path = checked("key", first.key().literalPath());
             for (String parent : parents(path)) {
                 if (listed.add((hive + "\\" + parent).toLowerCase(java.util.Locale.ROOT))) {
                     sb.append('[').append(hive).append('\\').append(parent).append(']').append(CRLF).append(CRLF);
@@ -82,17 +83,19 @@ public final class RegFileWriter {
     }
 
     static String valueLine(RegistryEntry e) {
-        String name = e.name().isEmpty() ? "@" : quote(e.name());
+        String name = e.name().isEmpty() ? "@" : quote(checked("value name", e.name()));
         if (e instanceof RegistryEntry.Delete) {
             return name + "=-";
         }
         RegValue v = ((RegistryEntry.Set) e).value();
-        if (v instanceof RegValue.Sz s) {
+        if (v instanceof RegValue.Sz s && !hasControl(s.text())) {
             return name + "=" + quote(s.text());
         }
         if (v instanceof RegValue.Dword d) {
             return name + "=dword:" + String.format("%08x", d.value());
         }
+        // A REG_SZ with a line break or other control character has no quoted form (a line break
+        // would end the line and could start a new key); hex(1) holds it exactly.
         String prefix = v instanceof RegValue.Binary ? "hex:" : "hex(" + Integer.toHexString(v.type().code()) + "):";
         return wrapHex(name + "=" + prefix, v.toBytes());
     }
@@ -115,6 +118,19 @@ public final class RegFileWriter {
             }
         }
         return sb.toString();
+    }
+
+    private static boolean hasControl(String s) {
+        return s.chars().anyMatch(c -> c < 0x20 || c == 0x7f);
+    }
+
+    /** Key paths and value names have no escaped form for control characters: refuse them. */
+    private static String checked(String what, String s) {
+        if (hasControl(s)) {
+            throw new IllegalArgumentException(what + " '" + s.replaceAll("\\p{Cntrl}", "?")
+                    + "' holds a control character, which a .reg file cannot express");
+        }
+        return s;
     }
 
     private static String quote(String s) {
