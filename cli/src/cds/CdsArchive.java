@@ -5,8 +5,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -76,7 +78,7 @@ public final class CdsArchive {
                 List.of("loopback-address", "--session", "300", "--json"),
                 List.of("validate", work.resolve("missing.yaml").toString()),
                 List.of("validate"));
-        Set<String> classes = new LinkedHashSet<>();
+        List<String> classes = new ArrayList<>();
         for (int i = 0; i < trainings.size(); i++) {
             Path list = work.resolve("training-" + i + ".classlist");
             List<String> cmd = new ArrayList<>(List.of(java, "-Xshare:auto", "-XX:TieredStopAtLevel=1",
@@ -89,10 +91,7 @@ public final class CdsArchive {
             classes.addAll(Files.readAllLines(list, StandardCharsets.UTF_8));
         }
         Path merged = jsa.resolveSibling("vipctl.classlist");
-        List<String> lines = new ArrayList<>();
-        classes.stream().filter(l -> l.startsWith("#")).forEach(lines::add);
-        classes.stream().filter(l -> !l.startsWith("#") && !l.isBlank()).forEach(lines::add);
-        Files.write(merged, lines, StandardCharsets.UTF_8);
+        Files.write(merged, merge(classes), StandardCharsets.UTF_8);
 
         Path candidate = work.resolve("vipctl.jsa");
         // Dumped with the default collector so the archive also holds the JDK's pre-built heap objects.
@@ -109,6 +108,34 @@ public final class CdsArchive {
             throw new IOException("this JVM does not accept the archive it dumped (exit " + check + ")");
         }
         Files.move(candidate, jsa, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * One class list from several: each class once, in first-seen order, then the other directives
+     * once each. Newer JDKs number the classes ({@code name id: N}); the numbers are made unique again.
+     */
+    static List<String> merge(List<String> lines) {
+        Set<String> comments = new LinkedHashSet<>();
+        Map<String, Boolean> classes = new LinkedHashMap<>();
+        Set<String> directives = new LinkedHashSet<>();
+        for (String line : lines) {
+            if (line.startsWith("#")) {
+                comments.add(line);
+            } else if (line.startsWith("@")) {
+                directives.add(line);
+            } else if (!line.isBlank() && !line.contains(" source:")) {
+                // "source:" marks classes of other class loaders, which the archive of -cp cannot hold
+                String[] parts = line.split(" ");
+                classes.putIfAbsent(parts[0], line.contains(" id: "));
+            }
+        }
+        List<String> out = new ArrayList<>(comments);
+        int id = 0;
+        for (Map.Entry<String, Boolean> c : classes.entrySet()) {
+            out.add(c.getValue() ? c.getKey() + " id: " + id++ : c.getKey());
+        }
+        out.addAll(directives);
+        return out;
     }
 
     private static int run(List<String> cmd, Path log) throws IOException, InterruptedException {
