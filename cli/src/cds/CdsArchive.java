@@ -65,12 +65,15 @@ public final class CdsArchive {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String ex = examples.toString();
         String out = work.resolve("compile-out").toString();
-        // What people run most, and the paths of the other commands (help, errors, JSON).
+        // What people run most, and the paths of the other commands (help, errors, JSON). A training
+        // run that fails only leaves its classes out; the logs say why.
         List<List<String>> trainings = List.of(
                 List.of("validate", ex),
                 List.of("validate", "--format", "sarif", ex),
                 List.of("validate", "--format", "json", ex),
                 List.of("compile", "-o", out, ex),
+                List.of("pol", "show", out + "/gpo/Machine/Registry.pol"),
+                List.of("admx", "lint", out + "/admx"),
                 List.of("--help"),
                 List.of("validate", "--help"),
                 List.of("compile", "--help"),
