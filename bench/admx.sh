@@ -43,8 +43,18 @@ median_ms() {
 }
 
 "$repo/vipctl" admx lint "$store" >/dev/null 2>&1 && status=0 || status=$?
-xml=$(median_ms xmllint --noout "${files[@]}")
-lint=$(median_ms "$repo/vipctl" admx lint "$store")
+if command -v hyperfine >/dev/null; then
+  # hyperfine interleaves nothing but warms up and reports a proper median; both commands in one run
+  json=$(mktemp)
+  printf '%s\n' "${files[@]}" > "$json.files"
+  hyperfine -N --warmup 1 --runs "$runs" --ignore-failure --export-json "$json" \
+    "xargs -a $json.files xmllint --noout" "$repo/vipctl admx lint $store" >/dev/null 2>&1
+  read -r xml lint < <(python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"]; print(" ".join(str(round(x["median"]*1000)) for x in r))' "$json")
+  rm -f "$json" "$json.files"
+else
+  xml=$(median_ms xmllint --noout "${files[@]}")
+  lint=$(median_ms "$repo/vipctl" admx lint "$store")
+fi
 echo "xmllint --noout:  ${xml} ms"
 echo "vipctl admx lint: ${lint} ms (exit $status)"
 awk -v l="$lint" -v x="$xml" 'BEGIN { if (x < 1) x = 1; printf "ratio: %.1fx (target <= 15x)\n", l / x }'

@@ -73,7 +73,8 @@ public final class CdsArchive {
                 List.of("validate", "--format", "json", ex),
                 List.of("compile", "-o", out, ex),
                 List.of("pol", "show", out + "/gpo/Machine/Registry.pol"),
-                List.of("admx", "lint", out + "/admx"),
+                // reads back what compile wrote: loads the ADMX reader (JAXB unmarshalling) for admx lint
+                List.of("admx", "lint", work.resolve("compile-out").resolve("admx").toString()),
                 List.of("--help"),
                 List.of("validate", "--help"),
                 List.of("compile", "--help"),

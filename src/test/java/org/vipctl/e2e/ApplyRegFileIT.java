@@ -194,6 +194,28 @@ class ApplyRegFileIT {
         assertFalse(Files.exists(state), "the second apply wrote nothing");
     }
 
+    @Test
+    void localGpoTargetConvergesAndRollsBack() throws Exception {
+        Path gpo = tmp.resolve("GroupPolicy");
+        String target = "--target=local-gpo:" + gpo;
+        String stateDir = "--state-dir=" + tmp.resolve("backups");
+        String ex = examples().toString();
+        Run first = vipctl("apply", "--yes", target, stateDir, ex);
+        assertEquals(0, first.code(), first.err());
+        assertTrue(first.out().contains("(scope policy)"), first.out());
+        assertTrue(first.out().contains("gpupdate /target:computer"), first.out());
+        Path pol = gpo.resolve("Machine").resolve("Registry.pol");
+        byte[] afterFirst = Files.readAllBytes(pol);
+        byte[] iniAfterFirst = Files.readAllBytes(gpo.resolve("GPT.INI"));
+        Run second = vipctl("apply", "--yes", target, stateDir, ex);
+        assertTrue(second.out().contains("Apply complete: 0 changed, "), second.out());
+        assertArrayEquals(afterFirst, Files.readAllBytes(pol));
+        assertArrayEquals(iniAfterFirst, Files.readAllBytes(gpo.resolve("GPT.INI")), "no version bump without a change");
+        Run rollback = vipctl("rollback", target, stateDir);
+        assertEquals(0, rollback.code(), rollback.err());
+        assertEquals(8, Files.size(pol), "only the PReg header is left: every value the apply created is gone");
+    }
+
     private static long countNoOps(String planJson) throws IOException {
         try (Stream<JsonNode> s = Stream.of(new ObjectMapper().readTree(planJson).get("changes"))) {
             long[] n = {0};

@@ -23,7 +23,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 + " several PATHs are checked as one store.",
             "", "Examples:",
             "  vipctl admx lint C:\\Windows\\PolicyDefinitions",
-            "  vipctl admx lint build/vipctl/admx \\\\corp.example\\SYSVOL\\corp.example\\Policies\\PolicyDefinitions",
+            "  vipctl admx lint build/vipctl/admx \\\\corp\\SYSVOL\\corp\\Policies\\PolicyDefinitions",
             "", "Exit codes: 0 no errors (warnings allowed), 1 errors found, 64 usage error."},
         mixinStandardHelpOptions = true)
 final class AdmxLintCommand implements Callable<Integer> {

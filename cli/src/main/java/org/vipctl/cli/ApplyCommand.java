@@ -34,7 +34,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 + " value back. A second run changes nothing. A failed write restores what was already written.",
         footer = {"", "Examples:",
             "  vipctl apply examples/licence-loopback.yaml",
-            "  vipctl apply --yes --target windows policies/          (scheduled task, pipeline agent)",
+            "  vipctl apply --yes --target windows policies/      (no terminal: task, pipeline)",
             "  vipctl apply --yes --target regfile:image.reg --state-dir state/ policies/",
             "", "Exit codes: 0 applied (or nothing to do), 1 error (nothing or everything restored), 64 usage error."},
         mixinStandardHelpOptions = true)
@@ -49,8 +49,8 @@ final class ApplyCommand implements Callable<Integer> {
     @Mixin
     TargetOptions target;
 
-    @Option(names = "--scope", paramLabel = "SCOPE", defaultValue = "local",
-            description = "Which keys to write: local (the server's own keys, default) or policy (the Group Policy keys).")
+    @Option(names = "--scope", paramLabel = "SCOPE",
+            description = "Which keys to write: local (the server's own keys; default) or policy (the Group Policy keys; default for local-gpo).")
     Scope scope;
 
     @Option(names = {"-y", "--yes"}, description = "Apply without asking. Required when not run from a terminal.")
@@ -63,7 +63,7 @@ final class ApplyCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        DesiredState.Loaded desired = DesiredState.load(inputs, scope, err);
+        DesiredState.Loaded desired = DesiredState.load(inputs, target.scope(scope), err);
         Registry registry = target.open(true);
         BackupStore backups = new BackupStore(target.stateDir());
         try (Lock lock = Lock.acquire(backups.dir(), registry.target())) {
@@ -80,10 +80,14 @@ final class ApplyCommand implements Callable<Integer> {
                 out.print(json(plan, result));
             } else {
                 for (Change c : result.written()) {
-                    out.println("wrote " + c.path() + " = " + PlanText.show(c.after()) + " (verified)");
+                    out.println("wrote " + PlanText.where(c) + " = " + PlanText.show(c.after()) + " (verified)");
                 }
                 result.backup().ifPresent(p -> out.println("backup: " + p));
                 out.println("Apply complete: " + result.summary() + ".");
+                if (!result.written().isEmpty() && target.spec() instanceof org.vipctl.apply.TargetSpec.LocalGpo) {
+                    out.println("The GPO changed: Windows applies it at the next policy refresh"
+                            + " (gpupdate /target:computer /force to apply it now).");
+                }
             }
             return ExitCodes.OK;
         } catch (ApplyFailed e) {

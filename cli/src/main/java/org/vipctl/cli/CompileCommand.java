@@ -33,6 +33,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "          citrix/<policy>.rest.json      REST API bodies (README.md lists the calls)",
             "          citrix/<policy>.tf             Terraform, citrix/citrix provider",
             "          citrix/Import-<policy>.ps1     idempotent import script (-WhatIf)",
+            "  admx    admx/<Name>.admx, admx/<lang>/<Name>.adml  Group Policy templates from the catalog",
+            "  intune  intune/oma-uri.json, .csv      Intune ADMX ingestion rows",
             "", "Examples:",
             "  vipctl compile -o build/vipctl examples/",
             "  vipctl compile --emit reg -o out policies/crm.yaml",
@@ -115,20 +117,19 @@ final class CompileCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    /** The named writers (all by default), always in {@link Emitters#all()} order, so in-place GPO updates run last. */
     private List<Emitter> choose(Map<String, Emitter> available) {
         if (emit.isEmpty()) {
             return List.copyOf(available.values());
         }
-        List<Emitter> chosen = new ArrayList<>();
+        java.util.Set<String> names = new java.util.HashSet<>();
         for (String name : emit) {
-            Emitter e = available.get(name.strip().toLowerCase(java.util.Locale.ROOT));
-            if (e == null) {
+            String n = name.strip().toLowerCase(java.util.Locale.ROOT);
+            if (!available.containsKey(n)) {
                 throw new UsageError("--emit: unknown format '" + name + "'; known: " + String.join(", ", available.keySet()));
             }
-            if (!chosen.contains(e)) {
-                chosen.add(e);
-            }
+            names.add(n);
         }
-        return chosen;
+        return available.values().stream().filter(e -> names.contains(e.name())).toList();
     }
 }

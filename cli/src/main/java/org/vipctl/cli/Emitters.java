@@ -19,11 +19,12 @@ final class Emitters {
     static Map<String, Emitter> all() {
         List<Emitter> list = new ArrayList<>();
         list.add(new RegEmitter());
-        list.add(new org.vipctl.emit.pol.PolEmitter());
-        list.add(new org.vipctl.emit.pol.GpoEmitter());
         list.add(new CitrixEmitter());
         list.add(new AdmxEmitter());
         list.add(new IntuneEmitter());
+        // last: with --gpo-dir they update a folder in place, which they skip once another writer has failed
+        list.add(new org.vipctl.emit.pol.PolEmitter());
+        list.add(new org.vipctl.emit.pol.GpoEmitter());
         Map<String, Emitter> byName = new LinkedHashMap<>();
         list.forEach(e -> byName.put(e.name(), e));
         return byName;

@@ -36,8 +36,8 @@ final class PlanCommand implements Callable<Integer> {
     @Mixin
     TargetOptions target;
 
-    @Option(names = "--scope", paramLabel = "SCOPE", defaultValue = "local",
-            description = "Which keys to manage: local (the server's own keys, default) or policy (the Group Policy keys).")
+    @Option(names = "--scope", paramLabel = "SCOPE",
+            description = "Which keys to manage: local (the server's own keys; default) or policy (the Group Policy keys; default for local-gpo).")
     Scope scope;
 
     @Option(names = "--json", description = "Print the plan as JSON (docs/plan-json.md).")
@@ -50,7 +50,7 @@ final class PlanCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        DesiredState.Loaded desired = DesiredState.load(inputs, scope, err);
+        DesiredState.Loaded desired = DesiredState.load(inputs, target.scope(scope), err);
         Registry registry = target.open(false);
         Plan plan;
         try {

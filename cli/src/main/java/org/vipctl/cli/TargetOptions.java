@@ -3,12 +3,14 @@ package org.vipctl.cli;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
+import org.vipctl.apply.LocalGpoRegistry;
 import org.vipctl.apply.RegFileRegistry;
 import org.vipctl.apply.TargetSpec;
 import org.vipctl.apply.WindowsRegistry;
 import org.vipctl.plan.HostFacts;
 import org.vipctl.plan.Registry;
 import org.vipctl.plan.RegistryException;
+import org.vipctl.registry.Scope;
 import picocli.CommandLine.Option;
 
 /** {@code --target} and {@code --state-dir}, shared by plan, apply and rollback. */
@@ -16,7 +18,8 @@ class TargetOptions {
 
     @Option(names = "--target", paramLabel = "T",
             description = "Registry to plan against or write: windows (the live registry; default on Windows),"
-                    + " local-gpo[:DIR], regfile:FILE (a .reg file as the whole registry).")
+                    + " local-gpo[:DIR] (Machine\\Registry.pol of a local GPO; default folder"
+                    + " %%SystemRoot%%\\System32\\GroupPolicy), regfile:FILE (a .reg file as the whole registry).")
     String target;
 
     @Option(names = "--state-dir", paramLabel = "DIR",
@@ -39,13 +42,33 @@ class TargetOptions {
             if (s instanceof TargetSpec.RegFile f) {
                 return RegFileRegistry.open(f.file());
             }
-            if (s instanceof TargetSpec.Windows) {
-                return WindowsRegistry.open(forWriting);
+            if (s instanceof TargetSpec.LocalGpo g) {
+                return LocalGpoRegistry.open(g.dir().orElseGet(TargetOptions::localGpoFolder));
             }
+            return WindowsRegistry.open(forWriting);
         } catch (RegistryException e) {
             throw new UserError(e.getMessage(), e);
         }
-        throw new UserError("the local-gpo target is not available in this build; available targets: windows, regfile:FILE");
+    }
+
+    /** A GPO holds Group Policy values, so local-gpo manages the policy keys unless --scope says otherwise. */
+    Scope scope(Scope given) {
+        if (given != null) {
+            return given;
+        }
+        return spec() instanceof TargetSpec.LocalGpo ? Scope.POLICY : Scope.LOCAL;
+    }
+
+    private static Path localGpoFolder() {
+        Optional<String> root = Optional.ofNullable(System.getenv("SystemRoot"));
+        if (!isWindows() || root.isEmpty()) {
+            throw new UsageError("--target local-gpo needs a folder off Windows: local-gpo:DIR");
+        }
+        return Path.of(root.get(), "System32", "GroupPolicy");
+    }
+
+    private static boolean isWindows() {
+        return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
     }
 
     /** What the planner may know about the machine: only the live registry is this machine's. */
@@ -58,7 +81,7 @@ class TargetOptions {
             return stateDir;
         }
         Optional<String> programData = Optional.ofNullable(System.getenv("ProgramData"));
-        if (System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows") && programData.isPresent()) {
+        if (isWindows() && programData.isPresent()) {
             return Path.of(programData.get(), "vipctl", "backups");
         }
         throw new UsageError("--state-dir DIR is required on this system (where backups and the lock file go)");

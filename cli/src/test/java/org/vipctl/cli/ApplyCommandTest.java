@@ -107,6 +107,23 @@ class ApplyCommandTest {
         assertTrue(r.err().contains("--state-dir DIR is required"), r.err());
     }
 
+    @Test
+    void helpTextsRenderWithoutFormatWarnings() {
+        java.io.PrintStream original = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            for (String command : new String[] {"plan", "apply", "rollback"}) {
+                Result r = run(CommandLine.defaultFactory(), command, "--help");
+                assertEquals(0, r.code());
+                assertTrue(r.out().replaceAll("\\s+", "").contains("%ProgramData%\\vipctl\\backups"), r.out());
+            }
+        } finally {
+            System.setErr(original);
+        }
+        assertEquals("", captured.toString(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     private static final class FailOnWrite implements Registry {
         private final Registry inner;
         private final int failAt;

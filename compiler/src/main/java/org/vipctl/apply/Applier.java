@@ -37,7 +37,12 @@ public final class Applier {
         }
         List<Backup.Entry> entries = todo.stream()
                 .map(c -> new Backup.Entry(c.key(), c.name(), c.before())).toList();
-        Path backup = backups.save(new Backup(kind, clock.instant(), registry.target(), plan.scope(), entries));
+        Path backup;
+        try {
+            backup = backups.save(new Backup(kind, clock.instant(), registry.target(), plan.scope(), entries));
+        } catch (RegistryException e) {
+            throw new RegistryException(e.getMessage() + "; nothing was written", e);
+        }
         List<Change> done = new ArrayList<>();
         for (Change c : todo) {
             done.add(c);

@@ -1,7 +1,12 @@
 package org.vipctl.apply;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import org.vipctl.diagnostic.Location;
 import org.vipctl.emit.reg.RegFile;
 import org.vipctl.emit.reg.RegFileException;
@@ -48,16 +53,39 @@ final class RegStateFile {
         return tree;
     }
 
-    /** Written by the same writer as {@code compile --emit reg}, so state files and emitted files look alike. */
+    /**
+     * Written by the same writer as {@code compile --emit reg}, so state files and emitted files look
+     * alike. A key with values goes after its ancestors that have values: the writer lists missing
+     * parents as empty sections first, so any other order would not read back to the same file.
+     */
     static byte[] write(StateTree tree, String fileName) {
         Provenance from = new Provenance("state", "", Location.ofFile(fileName));
+        Map<String, StateTree.KeyNode> byPath = new LinkedHashMap<>();
+        for (StateTree.KeyNode k : tree.keys()) {
+            byPath.put(id(k.hive, k.path), k);
+        }
+        Set<String> done = new HashSet<>();
         List<RegistryEntry> entries = new ArrayList<>();
         for (StateTree.KeyNode k : tree.keys()) {
-            RegKey key = new RegKey(k.hive, View.BIT64, k.path);
-            for (StateTree.Named v : k.values.values()) {
-                entries.add(new RegistryEntry.Set(key, v.name(), v.value(), from));
+            List<String> chain = new ArrayList<>();
+            for (int i = k.path.indexOf('\\'); i > 0; i = k.path.indexOf('\\', i + 1)) {
+                chain.add(id(k.hive, k.path.substring(0, i)));
+            }
+            chain.add(id(k.hive, k.path));
+            for (String c : chain) {
+                StateTree.KeyNode node = byPath.get(c);
+                if (node != null && !node.values.isEmpty() && done.add(c)) {
+                    RegKey key = new RegKey(node.hive, View.BIT64, node.path);
+                    for (StateTree.Named v : node.values.values()) {
+                        entries.add(new RegistryEntry.Set(key, v.name(), v.value(), from));
+                    }
+                }
             }
         }
         return RegFileWriter.write(new RegistryState(Scope.LOCAL, entries), List.of(), false);
+    }
+
+    private static String id(org.vipctl.registry.Hive hive, String path) {
+        return hive + "\\" + path.toLowerCase(Locale.ROOT);
     }
 }

@@ -82,8 +82,10 @@ public final class YamlLoader {
         for (Path p : paths) {
             if (Files.isDirectory(p)) {
                 List<Path> found = new ArrayList<>();
-                searchDirectory(p, found, out);
-                if (found.isEmpty()) {
+                Diagnostics problems = new Diagnostics();
+                searchDirectory(p, found, problems);
+                out.addAll(problems.sorted());
+                if (found.isEmpty() && problems.isEmpty()) {
                     out.add(Diagnostic.error(EMPTY, Location.ofFile(p.toString()),
                             "no policy files (*.yaml, *.yml) in this directory",
                             "point vipctl at a folder that holds VipPolicy YAML files"));

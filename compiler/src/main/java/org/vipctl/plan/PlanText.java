@@ -24,8 +24,13 @@ public final class PlanText {
         return out;
     }
 
+    /** The value's path, with the literal Wow6432Node key for a 32-bit view value. */
+    public static String where(Change c) {
+        return c.path() + view(c);
+    }
+
     public static String line(Change c) {
-        String where = c.path() + view(c);
+        String where = where(c);
         if (c instanceof Change.Create cr) {
             return "+ create " + where + " = " + show(cr.value());
         }

@@ -39,6 +39,11 @@ final class CitrixRules {
             return;
         }
         CitrixPolicySettings cp = settings.get();
+        if (policy.spec().citrixVirtualLoopback().isEmpty()) {
+            out.add(Rule.CITRIX_POLICY.warning(cp.at(), "citrixPolicy is set but this policy has no Citrix policy settings "
+                            + "(citrixVirtualLoopback); no Citrix policy is exported for it",
+                    "add citrixVirtualLoopback, or remove citrixPolicy (citrixPreferLoopback is a registry setting)"));
+        }
         cp.name().ifPresent(n -> nameProblem(n.value()).ifPresent(why -> out.add(Rule.CITRIX_POLICY.error(n.at(),
                 "Citrix policy name '" + printable(n.value()) + "' " + why,
                 "use letters, digits, spaces, '-', '_' or '.', e.g. '" + suggestion(n.value()) + "'"))));
@@ -104,6 +109,22 @@ final class CitrixRules {
      * compared: Citrix keeps such policies in the order they are imported.
      */
     static void acrossFiles(List<Policy> policies, Diagnostics out) {
+        Map<String, Policy> names = new HashMap<>();
+        for (Policy p : policies) {
+            if (p.spec().citrixVirtualLoopback().isEmpty()) {
+                continue;
+            }
+            Located<String> name = p.spec().citrixPolicy().flatMap(CitrixPolicySettings::name).orElse(p.name());
+            Policy first = names.putIfAbsent(name.value().toLowerCase(Locale.ROOT), p);
+            if (first != null) {
+                Location firstAt = first.spec().citrixPolicy().flatMap(CitrixPolicySettings::name)
+                        .orElse(first.name()).at();
+                out.add(Rule.CITRIX_POLICY.error(name.at(), "Citrix policy name '" + name.value()
+                                + "' is also used at " + firstAt + " (policy '" + first.name().value() + "')",
+                        "set a distinct citrixPolicy.name (it defaults to metadata.name); Citrix policy names are "
+                                + "unique in a site, ignoring case").withRelated(firstAt));
+            }
+        }
         Map<String, Located<Integer>> priorities = new HashMap<>();
         for (Policy p : policies) {
             if (p.spec().citrixVirtualLoopback().isEmpty() || !explicitPriority(p)) {

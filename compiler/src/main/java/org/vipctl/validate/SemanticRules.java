@@ -29,14 +29,6 @@ final class SemanticRules {
     static void check(Policy policy, Effective effective, Diagnostics out) {
         Spec spec = policy.spec();
         policyName(policy, out);
-        spec.citrixPolicy().ifPresent(cp -> {
-            if (spec.citrixVirtualLoopback().isEmpty()) {
-                out.add(Rule.CITRIX_POLICY.warning(cp.at(),
-                        "citrixPolicy is set but this policy has no Citrix policy settings (citrixVirtualLoopback); "
-                                + "no Citrix policy is exported for it",
-                        "add citrixVirtualLoopback, or remove citrixPolicy (citrixPreferLoopback is a registry setting)"));
-            }
-        });
         spec.rdsIpVirtualization().ifPresent(ip -> ipVirtualization(ip, out));
         spec.citrixVirtualLoopback().ifPresent(c -> citrixLoopback(c, out));
         spec.citrixPreferLoopback().ifPresent(p -> preferLoopback(p, effective, out));

@@ -97,28 +97,7 @@ public final class Validator {
                 }
             }
         }
-        citrixNames(kept, out);
         return kept;
-    }
-
-    /** Citrix policy names are unique in a site: two exports with one name would overwrite each other. */
-    private void citrixNames(List<Policy> policies, Diagnostics out) {
-        Map<String, org.vipctl.model.Located<String>> byName = new HashMap<>();
-        for (Policy p : policies) {
-            org.vipctl.lower.CitrixPolicy c = lowering.citrix(p);
-            if (c.isEmpty()) {
-                continue;
-            }
-            org.vipctl.diagnostic.Location at = p.spec().citrixPolicy().flatMap(cp -> cp.name())
-                    .map(org.vipctl.model.Located::at).orElse(p.name().at());
-            org.vipctl.model.Located<String> first = byName.putIfAbsent(c.name().toLowerCase(Locale.ROOT),
-                    new org.vipctl.model.Located<>(p.name().value(), at));
-            if (first != null) {
-                out.add(Rule.CITRIX_POLICY.error(at, "Citrix policy name '" + c.name() + "' is also the Citrix policy of '"
-                                + first.value() + "' at " + first.at(),
-                        "set a distinct citrixPolicy.name (it defaults to metadata.name)").withRelated(first.at()));
-            }
-        }
     }
 
     private static boolean sameEffect(RegistryEntry a, RegistryEntry b) {

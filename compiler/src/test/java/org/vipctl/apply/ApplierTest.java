@@ -168,4 +168,17 @@ class ApplierTest {
         assertTrue(e.getMessage().contains("PerApp"), e.getMessage());
         assertEquals(original, reg.snapshot());
     }
+
+    @Test
+    void noBackupNoWrite() throws Exception {
+        InMemoryRegistry reg = partlyConfigured();
+        int before = reg.writes();
+        Path notADirectory = Files.writeString(tmp.resolve("file"), "x");
+        Applier applier = new Applier(reg, new BackupStore(notADirectory), clock);
+        RegistryException e = assertThrows(RegistryException.class,
+                () -> applier.apply(planner.plan(Fixtures.desired(), reg), Backup.APPLY));
+        assertTrue(e.getMessage().startsWith("cannot save the backup in ") && e.getMessage().endsWith("; nothing was written"),
+                e.getMessage());
+        assertEquals(before, reg.writes());
+    }
 }

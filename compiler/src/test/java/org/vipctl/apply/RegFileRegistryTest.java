@@ -100,4 +100,11 @@ class RegFileRegistryTest {
         e = assertThrows(RegistryException.class, () -> RegFileRegistry.open(f));
         assertTrue(e.getMessage().contains("bad.reg:2: unknown hive"), e.getMessage());
     }
+
+    @Test
+    void aStringWithALineBreakSurvivesTheStateFile() {
+        Path f = tmp.resolve("s.reg");
+        RegFileRegistry.open(f).write(LOCAL_VIP, "Text", new RegValue.Sz("a\r\nb"));
+        assertEquals(java.util.Optional.of(new RegValue.Sz("a\r\nb")), RegFileRegistry.open(f).read(LOCAL_VIP, "Text"));
+    }
 }

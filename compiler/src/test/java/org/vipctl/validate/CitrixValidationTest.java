@@ -152,7 +152,7 @@ class CitrixValidationTest {
                 policy("a", LOOPBACK + "  citrixPolicy: {name: Loopback, priority: 1}\n"),
                 policy("b", LOOPBACK + "  citrixPolicy: {name: LOOPBACK, priority: 2}\n"));
         assertEquals(1, with(names, "VIP062").size(), names.toString());
-        assertTrue(with(names, "VIP062").get(0).isError() && with(names, "VIP062").get(0).message().contains("is also the Citrix policy of"),
+        assertTrue(with(names, "VIP062").get(0).isError() && with(names, "VIP062").get(0).message().contains("is also used at f0.yaml") && with(names, "VIP062").get(0).message().contains("(policy 'a')"),
                 names.toString());
 
         List<Diagnostic> priorities = validate(

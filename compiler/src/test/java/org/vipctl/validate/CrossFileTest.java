@@ -87,11 +87,12 @@ class CrossFileTest {
 
     @Test
     void twoCitrixPoliciesWithOneNameAreAnError() {
-        String a = policy("a", "  citrixVirtualLoopback: {enabled: true, programs: [a.exe]}\n  citrixPolicy: {name: Loopback}\n");
-        String b = policy("b", "  citrixVirtualLoopback: {enabled: true, programs: [b.exe]}\n  citrixPolicy: {name: loopback}\n");
+        String a = policy("a", "  citrixVirtualLoopback: {enabled: true, programs: [a.exe]}\n  citrixPolicy: {name: Loopback, priority: 1}\n");
+        String b = policy("b", "  citrixVirtualLoopback: {enabled: true, programs: [b.exe]}\n  citrixPolicy: {name: loopback, priority: 2}\n");
         Diagnostic d = Check.files(a, b).one(Rule.CITRIX_POLICY);
-        at(d, b, "loopback}");
-        assertTrue(d.message().contains("'a'"), d.message());
-        Check.files(a, policy("b", "  citrixVirtualLoopback: {enabled: true, programs: [b.exe]}\n")).clean();
+        at(d, b, "loopback,");
+        assertTrue(d.message().contains("is also used at p0.yaml:"), d.message());
+        Check.files(a, policy("b", "  citrixVirtualLoopback: {enabled: true, programs: [b.exe]}\n  citrixPolicy: {priority: 2}\n"))
+                .clean();
     }
 }

@@ -323,9 +323,11 @@ class SemanticRulesTest {
 
     @Test
     void citrixFeaturesNeedServer2016AndNameTheDocument() {
-        String text = targeting("windowsServer2012R2",
+        String text = targeting("windowsServer2008R2, windowsServer2012R2",
                 "  citrixVirtualLoopback: {enabled: true, programs: [a.exe]}\n");
-        Diagnostic d = Check.files(text).one(Rule.CITRIX_OS);
+        Check c = Check.files(text);
+        assertEquals(2, c.of(Rule.CITRIX_OS).size(), c::dump);
+        Diagnostic d = c.of(Rule.CITRIX_OS).get(1);
         at(d, text, "windowsServer2012R2");
         assertTrue(d.message().contains("Citrix, \"Virtual IP and virtual loopback\""), d.message());
         // With a newer server in the list the policy still works there: a warning that names the programs.
@@ -343,6 +345,18 @@ class SemanticRulesTest {
                 + "  citrixPreferLoopback: {enabled: true, processes: [crm.exe]}\n")).of(Rule.CITRIX_OS).size(),
                 "one error per target, however many Citrix settings");
         Check.files(targeting("windowsServer2012", "  citrixVirtualLoopback: {enabled: false}\n")).none(Rule.CITRIX_OS);
+    }
+
+    @Test
+    void mixedTargetsWarnAndNameTheProgramsLeftWithoutLoopback() {
+        String text = targeting("windowsServer2012R2, windowsServer2016",
+                "  citrixVirtualLoopback: {enabled: true, programs: [a.exe]}\n");
+        Check c = Check.files(text);
+        c.none(Rule.CITRIX_OS);
+        Diagnostic d = c.one(Rule.CITRIX_PROGRAMS_OLD_OS);
+        assertEquals(Severity.WARNING, d.severity());
+        assertTrue(d.message().contains("(a.exe)"), d.message());
+        at(d, text, "windowsServer2012R2");
     }
 
     @Test

@@ -44,7 +44,11 @@ public final class IntuneEmitter implements Emitter {
 
     @Override
     public void emit(EmitContext context, OutputFiles out) {
-        List<Template> templates = new TemplateReader().read(context.compilation().catalog(), context.diagnostics());
+        // --emit admx,intune reads the same catalog data twice: report each catalog problem once
+        org.vipctl.diagnostic.Diagnostics own = new org.vipctl.diagnostic.Diagnostics();
+        List<Template> templates = new TemplateReader().read(context.compilation().catalog(), own);
+        List<org.vipctl.diagnostic.Diagnostic> seen = context.diagnostics().sorted();
+        own.sorted().stream().filter(d -> !seen.contains(d)).forEach(context.diagnostics()::add);
         RegistryState state = context.compilation().registry(Scope.POLICY);
         AdmxWriter writer = new AdmxWriter();
         List<OmaUriRow> rows = new ArrayList<>();

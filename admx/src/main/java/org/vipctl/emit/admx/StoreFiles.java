@@ -42,12 +42,17 @@ record StoreFiles(List<Source> admx, List<Source> adml, Map<Path, List<String>> 
             Path p = given.toAbsolutePath().normalize();
             Display shown = new Display(given, p);
             if (Files.isDirectory(p)) {
+                int before = admxSources.size() + admlSources.size();
                 for (Path f : list(p, out)) {
                     if (Files.isRegularFile(f) && has(f, ".admx") && admx.add(f)) {
                         admxSources.put(f, new Source(f, p, "", shown.of(f)));
                     }
                 }
                 addLanguages(p, languages, admlSources, shown, out);
+                if (admxSources.size() + admlSources.size() == before) {
+                    out.add(Rule.ADMX_SYNTAX.error(Location.ofFile(given.toString()), "no .admx files and no language"
+                            + " folders with .adml files in this folder", "give a PolicyDefinitions folder"));
+                }
             } else if (Files.isRegularFile(p) && has(p, ".admx")) {
                 if (admx.add(p)) {
                     admxSources.put(p, new Source(p, p.getParent(), "", given.toString()));

@@ -46,13 +46,18 @@ final class TemplateReader {
     /** Every template the catalog defines, in catalog order (built-in first). */
     List<Template> read(Catalog catalog, Diagnostics out) {
         Map<String, List<Setting>> byFile = new LinkedHashMap<>();
-        for (Setting s : catalog.settings()) {
+        Catalog builtIn = Catalog.builtIn();
+        for (Setting declared : catalog.settings()) {
+            Optional<Setting> original = builtIn.byId(declared.id());
+            // A user file that repeats a built-in id (to correct a placement) changes that setting
+            // inside the built-in template; it keeps the built-in ADMX data unless it brings its own.
+            Setting s = original.isPresent() ? withAdmxOf(declared, original.get()) : declared;
             JsonNode admx = s.raw().path("admx");
             if (!admx.isObject() || admx.has("definedBy")) {
                 continue;
             }
             String file = s.at().file();
-            String group = file.startsWith(BUILT_IN_PREFIX) ? BUILT_IN_PREFIX : file;
+            String group = original.isPresent() || file.startsWith(BUILT_IN_PREFIX) ? BUILT_IN_PREFIX : file;
             byFile.computeIfAbsent(group, k -> new ArrayList<>()).add(s);
         }
         List<Template> templates = new ArrayList<>();
@@ -77,6 +82,18 @@ final class TemplateReader {
             });
         }
         return templates;
+    }
+
+    private static Setting withAdmxOf(Setting declared, Setting original) {
+        if (declared.raw().has("admx") || !original.raw().has("admx") || !declared.raw().isObject()) {
+            return declared;
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode raw =
+                ((com.fasterxml.jackson.databind.node.ObjectNode) declared.raw()).deepCopy();
+        raw.set("admx", original.raw().get("admx"));
+        return new Setting(declared.id(), declared.vendor(), declared.title(), declared.source(), declared.type(),
+                declared.map(), declared.when(), declared.supportedOn(), declared.restartRequired(), declared.policy(),
+                declared.local(), declared.citrix(), declared.docs(), raw, declared.at());
     }
 
     private Optional<SourceDocument> templateDocument(String group, Setting first, Diagnostics out) {

@@ -69,6 +69,20 @@ class AdmxGoldenTest {
         assertFalse(adml.contains("\n        This policy"), "explain text must start right after the tag");
     }
 
+    @Test
+    void goldenComparisonIgnoresIndentationButNotStringContent() {
+        String golden = "<r><string id=\"a\">two  spaces</string></r>";
+        String reindented = "<r>\n    <string id=\"a\">two  spaces</string>\n</r>";
+        String changedText = "<r><string id=\"a\">two spaces</string></r>";
+        assertFalse(xmlDiff(golden, reindented).hasDifferences());
+        assertTrue(xmlDiff(golden, changedText).hasDifferences());
+    }
+
+    private static Diff xmlDiff(String golden, String test) {
+        return DiffBuilder.compare(Input.fromString(golden)).withTest(Input.fromString(test))
+                .ignoreElementContentWhitespace().ignoreComments().checkForIdentical().build();
+    }
+
     static String revision(String xml) {
         int i = xml.indexOf("revision=\"");
         return xml.substring(i + 10, xml.indexOf('"', i + 10));

@@ -162,6 +162,13 @@ class LintRulesTest {
     }
 
     @Test
+    void folderWithoutTemplatesIsAnError() throws IOException {
+        LintResult r = lint(Files.createDirectories(tmp.resolve("empty")));
+        assertEquals(1, errors(r, "VIP080").size(), r.diagnostics()::toString);
+        assertTrue(errors(r, "VIP080").get(0).message().contains("no .admx files"));
+    }
+
+    @Test
     void missingPathIsAnError() {
         LintResult r = lint(tmp.resolve("nope"));
         assertEquals(1, errors(r, "VIP080").size());

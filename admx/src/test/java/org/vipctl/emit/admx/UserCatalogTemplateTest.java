@@ -102,6 +102,25 @@ class UserCatalogTemplateTest {
     }
 
     @Test
+    void overridingABuiltInPlacementKeepsTheSettingInTheBuiltInTemplate(@TempDir Path tmp) throws IOException {
+        Path f = tmp.resolve("site.yaml");
+        Files.writeString(f, "settings:\n"
+                + "  - id: rds.loopbackVirtualization.enabled\n"
+                + "    source: /spec/rdsLoopbackVirtualization/enabled\n"
+                + "    type: REG_DWORD\n"
+                + "    map: {\"true\": 1, \"false\": 0}\n"
+                + "    policy: {key: 'HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows NT\\Terminal Services\\TSAppSrv\\VirtualIP',"
+                + " value: VirtualizeLoopbackAdresses}\n");
+        Diagnostics d = new Diagnostics();
+        OutputFiles out = Fixtures.emit(new AdmxEmitter(), Catalog.withUserFiles(List.of(f), d), List.of(), d);
+        assertFalse(d.hasErrors(), d.sorted()::toString);
+        assertEquals(3, out.files().size(), out.files().keySet()::toString);
+        String admx = new String(out.files().get("admx/VipctlVirtualIP.admx"), StandardCharsets.UTF_8);
+        assertTrue(admx.contains("key=\"SOFTWARE\\Policies\\Microsoft\\Windows NT\\Terminal Services\\TSAppSrv\\VirtualIP\""
+                + " valueName=\"VirtualizeLoopbackAdresses\""), admx);
+    }
+
+    @Test
     void catalogFileWithoutTemplateBlockIsALocatedError(@TempDir Path tmp) throws IOException {
         Path f = catalogFile(tmp);
         String text = Files.readString(f);

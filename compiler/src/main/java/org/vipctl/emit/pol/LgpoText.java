@@ -23,8 +23,33 @@ public final class LgpoText {
     public static void append(Appendable out, String scope, PolRecord r) throws IOException {
         out.append(scope).append('\n')
                 .append(oneLine(r.key())).append('\n')
-                .append(valueName(r)).append('\n')
-                .append(action(r)).append("\n\n");
+                .append(valueName(r)).append('\n');
+        if (!(r instanceof PolRecord.Value v) || !appendCommon(out, v.raw())) {
+            out.append(action(r));
+        }
+        out.append("\n\n");
+    }
+
+    /**
+     * The forms of nearly every real record (DWORD, SZ, EXSZ) straight from the bytes, without the
+     * typed value in between: {@code pol show} prints a record per few microseconds this way.
+     */
+    private static boolean appendCommon(Appendable out, RawRecord raw) throws IOException {
+        byte[] d = raw.dataUnsafe();
+        int type = raw.type();
+        if (type == 4 && d.length == 4) {
+            long v = (d[0] & 0xFFL) | (d[1] & 0xFFL) << 8 | (d[2] & 0xFFL) << 16 | (d[3] & 0xFFL) << 24;
+            out.append("DWORD:").append(Long.toString(v));
+            return true;
+        }
+        if (type == 1 || type == 2) {
+            Optional<String> text = PolRecord.string(d);
+            if (text.isPresent()) {
+                out.append(type == 1 ? "SZ:" : "EXSZ:").append(oneLine(text.get()));
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The value name line: the target value, {@code @} for a key's default value, {@code *} for key-wide records. */

@@ -2,7 +2,6 @@ package org.vipctl.emit.pol;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,13 +30,17 @@ public final class PolReader {
     private static final char CLOSE = ']';
     private static final int MAX_TYPE = 11;
 
-    private final ByteBuffer buf;
+    private final byte[] buf;
     private final int limit;
     private int pos;
+    /** The previous record's key: files group records by key, so most keys need no second decoding. */
+    private int lastKeyFrom = -1;
+    private int lastKeyTo = -1;
+    private String lastKey = "";
 
-    private PolReader(ByteBuffer buf) {
-        this.buf = buf.duplicate().order(ByteOrder.LITTLE_ENDIAN);
-        this.limit = this.buf.limit();
+    private PolReader(byte[] buf) {
+        this.buf = buf;
+        this.limit = buf.length;
         checkHeader();
         this.pos = HEADER_BYTES;
     }
@@ -57,7 +60,7 @@ public final class PolReader {
 
     public static PolFile read(byte[] bytes, long maxBytes) {
         checkSize(bytes.length, maxBytes);
-        PolReader r = new PolReader(ByteBuffer.wrap(bytes));
+        PolReader r = new PolReader(bytes);
         List<PolRecord> records = new ArrayList<>();
         while (r.hasNext()) {
             records.add(PolRecord.of(r.next(true)));
@@ -67,21 +70,30 @@ public final class PolReader {
 
     /**
      * Checks the whole file, then hands each record to {@code action} in file order without holding
-     * them all: a corrupt file fails before any record is delivered. The file is memory-mapped.
+     * them all: a corrupt file fails before any record is delivered. The file's bytes are read once
+     * into one array (bounded by {@code maxBytes}); records are decoded from it one at a time.
      */
     public static void forEach(Path file, long maxBytes, Consumer<? super PolRecord> action) throws IOException {
+        byte[] bytes;
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = ch.size();
             checkSize(size, maxBytes);
-            ByteBuffer map = ch.map(FileChannel.MapMode.READ_ONLY, 0, size);
-            PolReader check = new PolReader(map);
-            while (check.hasNext()) {
-                check.next(false);
+            bytes = new byte[(int) size];
+            ByteBuffer into = ByteBuffer.wrap(bytes);
+            while (into.hasRemaining() && ch.read(into) >= 0) {
+                // read until full or end of file
             }
-            PolReader r = new PolReader(map);
-            while (r.hasNext()) {
-                action.accept(PolRecord.of(r.next(true)));
+            if (into.hasRemaining()) {
+                bytes = java.util.Arrays.copyOf(bytes, into.position());
             }
+        }
+        PolReader check = new PolReader(bytes);
+        while (check.hasNext()) {
+            check.next(false);
+        }
+        PolReader r = new PolReader(bytes);
+        while (r.hasNext()) {
+            action.accept(PolRecord.of(r.next(true)));
         }
     }
 
@@ -96,11 +108,11 @@ public final class PolReader {
         if (limit < HEADER_BYTES) {
             throw new PolFormatException("file is " + limit + " bytes, shorter than the 8-byte PReg header", limit);
         }
-        int sig = buf.getInt(0);
+        int sig = intAt(0);
         if (sig != SIGNATURE) {
             throw new PolFormatException(String.format("bad signature 0x%08x, expected 0x%08x (\"PReg\")", sig, SIGNATURE), 0);
         }
-        int version = buf.getInt(4);
+        int version = intAt(4);
         if (version != VERSION) {
             throw new PolFormatException("unsupported PReg version " + Integer.toUnsignedString(version)
                     + ", expected 1", 4);
@@ -145,9 +157,8 @@ public final class PolReader {
         if (!decode) {
             return null;
         }
-        byte[] data = new byte[(int) size];
-        buf.get(dataAt, data);
-        return new RawRecord(string(keyStart, keyEnd), string(nameStart, nameEnd), type, data);
+        byte[] data = java.util.Arrays.copyOfRange(buf, dataAt, dataAt + (int) size);
+        return new RawRecord(key(keyStart, keyEnd), string(nameStart, nameEnd), type, data, true);
     }
 
     private void checkData(int start, int type, int size, int typeAt, int sizeAt) {
@@ -161,7 +172,7 @@ public final class PolReader {
                     throw new PolFormatException("record at offset " + start + ": odd byte count " + size
                             + " for UTF-16 string data of type " + type, sizeAt);
                 }
-                if (size > 0 && buf.getShort(pos + size - 2) != 0) {
+                if (size > 0 && (buf[pos + size - 2] != 0 || buf[pos + size - 1] != 0)) {
                     throw new PolFormatException("record at offset " + start
                             + ": string data does not end with a UTF-16 NUL terminator", pos + size - 2);
                 }
@@ -188,7 +199,7 @@ public final class PolReader {
         if (limit - pos < 2) {
             throw truncated(start, "expected " + what);
         }
-        char got = buf.getChar(pos);
+        char got = charAt(pos);
         if (got != c) {
             throw new PolFormatException("record at offset " + start + ": expected " + what
                     + String.format(", found 0x%04x", (int) got), pos);
@@ -201,7 +212,7 @@ public final class PolReader {
         int i = pos;
         int last = limit - 1;
         while (i < last) {
-            if (buf.get(i) == 0 && buf.get(i + 1) == 0) {
+            if (buf[i] == 0 && buf[i + 1] == 0) {
                 pos = i + 2;
                 return i;
             }
@@ -214,7 +225,7 @@ public final class PolReader {
         if (limit - pos < 4) {
             throw truncated(start, "the " + what + " field is cut short");
         }
-        int v = buf.getInt(pos);
+        int v = intAt(pos);
         pos += 4;
         return v;
     }
@@ -224,11 +235,29 @@ public final class PolReader {
                 + " before the file ends", limit);
     }
 
+    private String key(int from, int to) {
+        if (to - from != lastKeyTo - lastKeyFrom || !java.util.Arrays.equals(buf, from, to, buf, lastKeyFrom, lastKeyTo)) {
+            lastKey = string(from, to);
+        }
+        lastKeyFrom = from;
+        lastKeyTo = to;
+        return lastKey;
+    }
+
+    /** UTF-16LE code unit by code unit, so unpaired surrogates survive a round trip. */
     private String string(int from, int to) {
         char[] cs = new char[(to - from) / 2];
-        for (int i = 0; i < cs.length; i++) {
-            cs[i] = buf.getChar(from + 2 * i);
+        for (int i = 0, j = from; i < cs.length; i++, j += 2) {
+            cs[i] = (char) ((buf[j] & 0xFF) | (buf[j + 1] & 0xFF) << 8);
         }
         return new String(cs);
+    }
+
+    private char charAt(int at) {
+        return (char) ((buf[at] & 0xFF) | (buf[at + 1] & 0xFF) << 8);
+    }
+
+    private int intAt(int at) {
+        return (buf[at] & 0xFF) | (buf[at + 1] & 0xFF) << 8 | (buf[at + 2] & 0xFF) << 16 | (buf[at + 3] & 0xFF) << 24;
     }
 }

@@ -4,7 +4,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.vipctl.registry.RegType;
@@ -92,23 +91,22 @@ public sealed interface PolRecord {
     static PolRecord of(RawRecord raw) {
         String name = raw.name();
         if (name.startsWith("**")) {
-            String lower = name.toLowerCase(Locale.ROOT);
-            if (lower.startsWith(DEL)) {
+            if (prefix(name, DEL)) {
                 return new DeleteValue(raw, name.substring(DEL.length()));
             }
-            if (lower.equals(DELVALS)) {
+            if (name.equalsIgnoreCase(DELVALS)) {
                 return new DeleteAllValues(raw);
             }
-            if (lower.equals(DELETE_VALUES.toLowerCase(Locale.ROOT))) {
+            if (name.equalsIgnoreCase(DELETE_VALUES)) {
                 return new DeleteValues(raw, semicolonList(raw));
             }
-            if (lower.equals(DELETE_KEYS.toLowerCase(Locale.ROOT))) {
+            if (name.equalsIgnoreCase(DELETE_KEYS)) {
                 return new DeleteKeys(raw, semicolonList(raw));
             }
-            if (lower.equals(SECURE_KEY.toLowerCase(Locale.ROOT))) {
+            if (name.equalsIgnoreCase(SECURE_KEY)) {
                 return new SecureKey(raw, isNonZero(raw.dataUnsafe()));
             }
-            if (lower.startsWith(SOFT)) {
+            if (prefix(name, SOFT)) {
                 return new SoftValue(raw, name.substring(SOFT.length()));
             }
         }
@@ -167,16 +165,19 @@ public sealed interface PolRecord {
         return new SoftValue(new RawRecord(key, SOFT + valueName, v.type().code(), v.toBytes()), valueName);
     }
 
-    /** Typed view of data; strings lose their terminator, which {@link RegValue#toBytes()} puts back. */
+    /**
+     * Typed view of data; strings lose their terminator, which {@link RegValue#toBytes()} puts back.
+     * A view exists only when its {@code toBytes()} gives exactly the stored bytes.
+     */
     static Optional<RegValue> decode(int type, byte[] d) {
         ByteBuffer le = ByteBuffer.wrap(d).order(ByteOrder.LITTLE_ENDIAN);
         switch (type) {
             case 0:
                 return d.length == 0 ? Optional.of(new RegValue.None()) : Optional.empty();
             case 1:
-                return terminated(d) ? Optional.of(new RegValue.Sz(utf16(d, d.length - 2))) : Optional.empty();
+                return string(d).map(RegValue.Sz::new);
             case 2:
-                return terminated(d) ? Optional.of(new RegValue.ExpandSz(utf16(d, d.length - 2))) : Optional.empty();
+                return string(d).map(RegValue.ExpandSz::new);
             case 3:
                 return Optional.of(new RegValue.Binary(d));
             case 4:
@@ -193,7 +194,10 @@ public sealed interface PolRecord {
         }
     }
 
-    /** Only the canonical form ({@code a\0b\0\0}, or {@code \0} for an empty list) has a typed view. */
+    /**
+     * Only the canonical form ({@code a\0b\0\0}, or {@code \0} for an empty list) has a typed view:
+     * exactly the data for which {@link RegValue.MultiSz#toBytes()} gives the same bytes back.
+     */
     private static Optional<RegValue> multiSz(byte[] d) {
         if (!terminated(d)) {
             return Optional.empty();
@@ -205,9 +209,23 @@ public sealed interface PolRecord {
         if (!all.endsWith("\0")) {
             return Optional.empty();
         }
-        List<String> items = List.of(all.substring(0, all.length() - 1).split("\0", -1));
-        RegValue.MultiSz v = new RegValue.MultiSz(items);
-        return java.util.Arrays.equals(v.toBytes(), d) ? Optional.of(v) : Optional.empty();
+        if (hasUnpairedSurrogate(all)) {
+            return Optional.empty(); // the typed value could not give these bytes back
+        }
+        return Optional.of(new RegValue.MultiSz(List.of(all.substring(0, all.length() - 1).split("\0", -1))));
+    }
+
+    static Optional<String> string(byte[] d) {
+        if (!terminated(d)) {
+            return Optional.empty();
+        }
+        String s = utf16(d, d.length - 2);
+        return hasUnpairedSurrogate(s) ? Optional.empty() : Optional.of(s);
+    }
+
+    /** Case-insensitive prefix test (ASCII directive names), without allocating. */
+    private static boolean prefix(String name, String directive) {
+        return name.regionMatches(true, 0, directive, 0, directive.length());
     }
 
     private static boolean terminated(byte[] d) {
@@ -221,6 +239,18 @@ public sealed interface PolRecord {
             cs[i] = (char) ((d[2 * i] & 0xFF) | (d[2 * i + 1] & 0xFF) << 8);
         }
         return new String(cs);
+    }
+
+    static boolean hasUnpairedSurrogate(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static List<String> semicolonList(RawRecord raw) {

@@ -2,6 +2,7 @@ package org.vipctl.emit.pol;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -31,7 +32,11 @@ public final class PolShow {
 
     /** Returns the number of records written. */
     public static long show(Path file, Format format, String scope, Writer out) throws IOException {
-        return format == Format.JSON ? json(file, scope, out) : lgpo(file, scope, out);
+        // one large buffer between the many small writes and the caller's (often synchronized) writer
+        BufferedWriter buffered = new BufferedWriter(out, 1 << 16);
+        long n = format == Format.JSON ? json(file, scope, buffered) : lgpo(file, scope, buffered);
+        buffered.flush();
+        return n;
     }
 
     private static long lgpo(Path file, String scope, Writer out) throws IOException {

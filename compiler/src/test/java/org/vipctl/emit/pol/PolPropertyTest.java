@@ -93,6 +93,17 @@ class PolPropertyTest {
         assertArrayEquals(bytes, back.toBytes());
     }
 
+    @Property(tries = 300)
+    void aTypedViewAlwaysGivesTheStoredBytesBack(@ForAll @Size(max = 20) List<@From("records") PolRecord> records) {
+        for (PolRecord r : PolReader.read(PolWriter.write(records)).records()) {
+            java.util.Optional<RegValue> typed = r instanceof PolRecord.Value v ? v.value()
+                    : r instanceof PolRecord.SoftValue s ? s.value() : java.util.Optional.empty();
+            if (typed.isPresent()) {
+                assertArrayEquals(r.raw().data(), typed.get().toBytes(), r.toString());
+            }
+        }
+    }
+
     @Property(tries = 1000)
     void randomBytesOnlyEverThrowTheDocumentedException(@ForAll @Size(max = 200) byte[] tail, @ForAll boolean header) {
         byte[] bytes = tail;
