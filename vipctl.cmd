@@ -23,7 +23,7 @@ exit /b 1
 popd
 
 :run
-set "VIPCTL_FLAGS=-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto"
+set "VIPCTL_FLAGS=-XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto"
 if not exist "%VIPCTL_JSA%" goto plain
 rem -Xshare:auto ignores an archive that does not fit this JVM or jar; the -Xlog options keep that silent.
 "%VIPCTL_JAVA%" %VIPCTL_FLAGS% "-XX:SharedArchiveFile=%VIPCTL_JSA%" -Xlog:cds=off -Xlog:cds+dynamic=off -jar "%VIPCTL_JAR%" %*

@@ -5,8 +5,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -63,12 +65,14 @@ public final class CdsArchive {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String ex = examples.toString();
         String out = work.resolve("compile-out").toString();
-        // What people run most, and the paths of the other commands (help, errors, JSON).
+        // What people run most, and the paths of the other commands (help, errors, JSON). A training
+        // run that fails only leaves its classes out; the logs say why.
         List<List<String>> trainings = List.of(
                 List.of("validate", ex),
                 List.of("validate", "--format", "sarif", ex),
                 List.of("validate", "--format", "json", ex),
                 List.of("compile", "-o", out, ex),
+                List.of("pol", "show", out + "/gpo/Machine/Registry.pol"),
                 // reads back what compile wrote: loads the ADMX reader (JAXB unmarshalling) for admx lint
                 List.of("admx", "lint", work.resolve("compile-out").resolve("admx").toString()),
                 List.of("--help"),
@@ -78,7 +82,7 @@ public final class CdsArchive {
                 List.of("loopback-address", "--session", "300", "--json"),
                 List.of("validate", work.resolve("missing.yaml").toString()),
                 List.of("validate"));
-        Set<String> classes = new LinkedHashSet<>();
+        List<String> classes = new ArrayList<>();
         for (int i = 0; i < trainings.size(); i++) {
             Path list = work.resolve("training-" + i + ".classlist");
             List<String> cmd = new ArrayList<>(List.of(java, "-Xshare:auto", "-XX:TieredStopAtLevel=1",
@@ -91,10 +95,7 @@ public final class CdsArchive {
             classes.addAll(Files.readAllLines(list, StandardCharsets.UTF_8));
         }
         Path merged = jsa.resolveSibling("vipctl.classlist");
-        List<String> lines = new ArrayList<>();
-        classes.stream().filter(l -> l.startsWith("#")).forEach(lines::add);
-        classes.stream().filter(l -> !l.startsWith("#") && !l.isBlank()).forEach(lines::add);
-        Files.write(merged, lines, StandardCharsets.UTF_8);
+        Files.write(merged, merge(classes), StandardCharsets.UTF_8);
 
         Path candidate = work.resolve("vipctl.jsa");
         // Dumped with the default collector so the archive also holds the JDK's pre-built heap objects.
@@ -111,6 +112,34 @@ public final class CdsArchive {
             throw new IOException("this JVM does not accept the archive it dumped (exit " + check + ")");
         }
         Files.move(candidate, jsa, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * One class list from several: each class once, in first-seen order, then the other directives
+     * once each. Newer JDKs number the classes ({@code name id: N}); the numbers are made unique again.
+     */
+    static List<String> merge(List<String> lines) {
+        Set<String> comments = new LinkedHashSet<>();
+        Map<String, Boolean> classes = new LinkedHashMap<>();
+        Set<String> directives = new LinkedHashSet<>();
+        for (String line : lines) {
+            if (line.startsWith("#")) {
+                comments.add(line);
+            } else if (line.startsWith("@")) {
+                directives.add(line);
+            } else if (!line.isBlank() && !line.contains(" source:")) {
+                // "source:" marks classes of other class loaders, which the archive of -cp cannot hold
+                String[] parts = line.split(" ");
+                classes.putIfAbsent(parts[0], line.contains(" id: "));
+            }
+        }
+        List<String> out = new ArrayList<>(comments);
+        int id = 0;
+        for (Map.Entry<String, Boolean> c : classes.entrySet()) {
+            out.add(c.getValue() ? c.getKey() + " id: " + id++ : c.getKey());
+        }
+        out.addAll(directives);
+        return out;
     }
 
     private static int run(List<String> cmd, Path log) throws IOException, InterruptedException {

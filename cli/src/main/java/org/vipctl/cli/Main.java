@@ -52,8 +52,9 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         // Start-up is most of a validate run: the built-in catalog and the policy schema are set up on
-        // the other core while picocli builds its model and parses the arguments on this one. The
-        // command runs once that is done, so no class is ever initialised by two threads at a time.
+        // the other core while picocli builds its model and parses the arguments on this one. A
+        // command runs once that is done, so its classes are never initialised by two threads at a
+        // time; --help and --version only print picocli's text and do not wait.
         Thread prepare = new Thread(Main::prepare, "vipctl-prepare");
         prepare.setDaemon(true);
         prepare.start();
@@ -75,12 +76,14 @@ public final class Main implements Runnable {
         return run(out, err, factory, () -> { }, args);
     }
 
-    /** {@code beforeCommand} runs after the arguments are parsed, before any command (or help) runs. */
+    /** {@code beforeCommand} runs after the arguments are parsed, before any command runs (not for --help, --version). */
     static int run(PrintWriter out, PrintWriter err, CommandLine.IFactory factory, Runnable beforeCommand, String... args) {
         boolean debug = Arrays.asList(args).contains("--debug");
         CommandLine cmd = new CommandLine(new Main(), factory);
         cmd.setExecutionStrategy(parsed -> {
-            beforeCommand.run();
+            if (!helpOnly(parsed)) {
+                beforeCommand.run();
+            }
             return new CommandLine.RunLast().execute(parsed);
         });
         cmd.setOut(out);
@@ -125,6 +128,16 @@ public final class Main implements Runnable {
         } catch (RuntimeException | LinkageError e) {
             // nothing to report here: a command that needs the catalog or schema meets the same failure
         }
+    }
+
+    /** {@code --help} or {@code --version} somewhere on the command line: picocli prints text, no command runs. */
+    private static boolean helpOnly(CommandLine.ParseResult parsed) {
+        for (CommandLine.ParseResult p = parsed; p != null; p = p.hasSubcommand() ? p.subcommand() : null) {
+            if (p.isUsageHelpRequested() || p.isVersionHelpRequested()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void awaitQuietly(Thread t) {
