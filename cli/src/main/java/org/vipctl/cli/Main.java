@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,8 +25,11 @@ import picocli.CommandLine.Option;
             "  vipctl admx lint C:\\Windows\\PolicyDefinitions",
             "  vipctl loopback-address --session 255",
             "", "Exit codes: 0 ok, 1 error, 2 changes present (plan, diff), 64 usage error.",
-            "Run 'vipctl COMMAND --help' for a command's options and examples."},
-        subcommands = {
+            "Run 'vipctl COMMAND --help' for a command's options and examples."})
+public final class Main implements Runnable {
+
+    /** The commands, in the order help lists them. */
+    private static final List<Class<?>> COMMANDS = List.of(
             ValidateCommand.class,
             CompileCommand.class,
             PlanCommand.class,
@@ -34,9 +38,7 @@ import picocli.CommandLine.Option;
             PolCommand.class,
             AdmxCommand.class,
             LoopbackAddressCommand.class,
-            CommandLine.HelpCommand.class
-        })
-public final class Main implements Runnable {
+            CommandLine.HelpCommand.class);
 
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
             description = "Show stack traces for unexpected failures.")
@@ -80,6 +82,7 @@ public final class Main implements Runnable {
     static int run(PrintWriter out, PrintWriter err, CommandLine.IFactory factory, Runnable beforeCommand, String... args) {
         boolean debug = Arrays.asList(args).contains("--debug");
         CommandLine cmd = new CommandLine(new Main(), factory);
+        addCommands(cmd, args);
         cmd.setExecutionStrategy(parsed -> {
             if (!helpOnly(parsed)) {
                 beforeCommand.run();
@@ -119,6 +122,24 @@ public final class Main implements Runnable {
         } finally {
             out.flush();
             err.flush();
+        }
+    }
+
+    /**
+     * Building picocli's model of a command costs start-up time, so a run that names its command gets
+     * only that one; without one (help, a typo) every command is there for the listing and the error.
+     */
+    private static void addCommands(CommandLine cmd, String[] args) {
+        String first = Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse("");
+        for (Class<?> c : COMMANDS) {
+            String name = c.getAnnotation(Command.class).name();
+            if (name.equals(first) && !name.equals("help")) {
+                cmd.addSubcommand(name, c);
+                return;
+            }
+        }
+        for (Class<?> c : COMMANDS) {
+            cmd.addSubcommand(c.getAnnotation(Command.class).name(), c);
         }
     }
 
