@@ -21,7 +21,7 @@ final class PolJson {
         g.writeStartObject();
         g.writeStringField("key", raw.key());
         g.writeStringField("name", raw.name());
-        g.writeStringField("kind", kind(r));
+        g.writeStringField("kind", r.kind());
         if (r instanceof PolRecord.DeleteValue || r instanceof PolRecord.SoftValue || r instanceof PolRecord.Value) {
             g.writeStringField("valueName", r.subject());
         }
@@ -36,31 +36,6 @@ final class PolJson {
         data(g, r);
         g.writeStringField("raw", HexFormat.of().formatHex(raw.dataUnsafe()));
         g.writeEndObject();
-    }
-
-    static String kind(PolRecord r) {
-        if (r instanceof PolRecord.Value) {
-            return "value";
-        }
-        if (r instanceof PolRecord.KeyOnly) {
-            return "createKey";
-        }
-        if (r instanceof PolRecord.DeleteValue) {
-            return "deleteValue";
-        }
-        if (r instanceof PolRecord.DeleteAllValues) {
-            return "deleteAllValues";
-        }
-        if (r instanceof PolRecord.DeleteValues) {
-            return "deleteValues";
-        }
-        if (r instanceof PolRecord.DeleteKeys) {
-            return "deleteKeys";
-        }
-        if (r instanceof PolRecord.SecureKey) {
-            return "secureKey";
-        }
-        return "softValue";
     }
 
     private static void data(JsonGenerator g, PolRecord r) throws IOException {

@@ -35,6 +35,9 @@ public sealed interface PolRecord {
      */
     String subject();
 
+    /** What the record does, as the JSON view names it ({@code value}, {@code deleteValue}, ...). */
+    String kind();
+
     /** Sets a value. */
     record Value(RawRecord raw) implements PolRecord {
         public Value { Objects.requireNonNull(raw); }
@@ -42,42 +45,49 @@ public sealed interface PolRecord {
         /** The typed data; empty for a type vipctl does not model or data that does not fit its type. */
         public Optional<RegValue> value() { return decode(raw.type(), raw.dataUnsafe()); }
         public String subject() { return raw.name(); }
+        public String kind() { return "value"; }
     }
 
     /** REG_NONE with an empty value name and no data: create the key only. */
     record KeyOnly(RawRecord raw) implements PolRecord {
         public KeyOnly { Objects.requireNonNull(raw); }
         public String subject() { return "**createkey"; }
+        public String kind() { return "createKey"; }
     }
 
     /** {@code **del.NAME}: delete one value. */
     record DeleteValue(RawRecord raw, String valueName) implements PolRecord {
         public DeleteValue { Objects.requireNonNull(raw); Objects.requireNonNull(valueName); }
         public String subject() { return valueName; }
+        public String kind() { return "deleteValue"; }
     }
 
     /** {@code **delvals.}: delete every value of the key before the key's other records apply. */
     record DeleteAllValues(RawRecord raw) implements PolRecord {
         public DeleteAllValues { Objects.requireNonNull(raw); }
         public String subject() { return DELVALS; }
+        public String kind() { return "deleteAllValues"; }
     }
 
     /** {@code **DeleteValues}: the data names the values to delete, separated by {@code ;}. */
     record DeleteValues(RawRecord raw, List<String> names) implements PolRecord {
         public DeleteValues { Objects.requireNonNull(raw); names = List.copyOf(names); }
         public String subject() { return DELETE_VALUES; }
+        public String kind() { return "deleteValues"; }
     }
 
     /** {@code **DeleteKeys}: the data names the subkeys to delete, separated by {@code ;}. */
     record DeleteKeys(RawRecord raw, List<String> subkeys) implements PolRecord {
         public DeleteKeys { Objects.requireNonNull(raw); subkeys = List.copyOf(subkeys); }
         public String subject() { return DELETE_KEYS; }
+        public String kind() { return "deleteKeys"; }
     }
 
     /** {@code **SecureKey}: 1 resets the key's ACL to the policy default, 0 leaves it. */
     record SecureKey(RawRecord raw, boolean secure) implements PolRecord {
         public SecureKey { Objects.requireNonNull(raw); }
         public String subject() { return SECURE_KEY; }
+        public String kind() { return "secureKey"; }
     }
 
     /** {@code **soft.NAME}: write the value only when it is absent. */
@@ -85,6 +95,7 @@ public sealed interface PolRecord {
         public SoftValue { Objects.requireNonNull(raw); Objects.requireNonNull(valueName); }
         public Optional<RegValue> value() { return decode(raw.type(), raw.dataUnsafe()); }
         public String subject() { return valueName; }
+        public String kind() { return "softValue"; }
     }
 
     /** Classifies a stored record. */
