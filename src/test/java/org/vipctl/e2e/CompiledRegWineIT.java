@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+
 import java.io.File;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -31,7 +32,7 @@ import org.vipctl.Compilation;
 import org.vipctl.catalog.Catalog;
 import org.vipctl.diagnostic.Diagnostics;
 import org.vipctl.diagnostic.Location;
-import org.vipctl.emit.reg.RegFileWriter;
+import org.vipctl.format.reg.RegFileWriter;
 import org.vipctl.model.Policy;
 import org.vipctl.registry.Hive;
 import org.vipctl.registry.Provenance;

@@ -19,14 +19,14 @@ import org.vipctl.plan.Plan;
 import org.vipctl.plan.PlanJson;
 import org.vipctl.plan.PlanText;
 import org.vipctl.plan.Planner;
-import org.vipctl.plan.Registry;
-import org.vipctl.plan.RegistryException;
 import org.vipctl.registry.Scope;
+import org.vipctl.target.Registry;
+import org.vipctl.target.RegistryException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "apply",
         description = "Write the policies' registry values on this server (or into a target file): plan, show the"
@@ -84,7 +84,7 @@ final class ApplyCommand implements Callable<Integer> {
                 }
                 result.backup().ifPresent(p -> out.println("backup: " + p));
                 out.println("Apply complete: " + result.summary() + ".");
-                if (!result.written().isEmpty() && target.spec() instanceof org.vipctl.apply.TargetSpec.LocalGpo) {
+                if (!result.written().isEmpty() && target.spec() instanceof org.vipctl.target.TargetSpec.LocalGpo) {
                     out.println("The GPO changed: Windows applies it at the next policy refresh"
                             + " (gpupdate /target:computer /force to apply it now).");
                 }

@@ -5,9 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.vipctl.emit.Emitter;
-import org.vipctl.emit.citrix.CitrixEmitter;
 import org.vipctl.emit.admx.AdmxEmitter;
 import org.vipctl.emit.admx.IntuneEmitter;
+import org.vipctl.emit.citrix.CitrixEmitter;
 import org.vipctl.emit.reg.RegEmitter;
 
 /** Every output format {@code compile --emit} knows, in the order they run. */

@@ -6,14 +6,14 @@ import org.vipctl.plan.Plan;
 import org.vipctl.plan.PlanJson;
 import org.vipctl.plan.PlanText;
 import org.vipctl.plan.Planner;
-import org.vipctl.plan.Registry;
-import org.vipctl.plan.RegistryException;
 import org.vipctl.registry.Scope;
+import org.vipctl.target.Registry;
+import org.vipctl.target.RegistryException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "plan",
         description = "Compare the policies with a registry and show, per value, what apply would do: no-op,"

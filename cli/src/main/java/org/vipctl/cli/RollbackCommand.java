@@ -15,14 +15,14 @@ import org.vipctl.catalog.Catalog;
 import org.vipctl.plan.Plan;
 import org.vipctl.plan.PlanText;
 import org.vipctl.plan.Planner;
-import org.vipctl.plan.Registry;
-import org.vipctl.plan.RegistryException;
 import org.vipctl.registry.RegistryState;
+import org.vipctl.target.Registry;
+import org.vipctl.target.RegistryException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "rollback",
         description = "Put back the values an apply changed, exactly as its backup recorded them (recreating"

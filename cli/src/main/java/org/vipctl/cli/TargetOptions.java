@@ -3,14 +3,14 @@ package org.vipctl.cli;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
-import org.vipctl.apply.LocalGpoRegistry;
-import org.vipctl.apply.RegFileRegistry;
-import org.vipctl.apply.TargetSpec;
-import org.vipctl.apply.WindowsRegistry;
+import org.vipctl.gpo.LocalGpoRegistry;
 import org.vipctl.plan.HostFacts;
-import org.vipctl.plan.Registry;
-import org.vipctl.plan.RegistryException;
 import org.vipctl.registry.Scope;
+import org.vipctl.target.RegFileRegistry;
+import org.vipctl.target.Registry;
+import org.vipctl.target.RegistryException;
+import org.vipctl.target.TargetSpec;
+import org.vipctl.target.WindowsRegistry;
 import picocli.CommandLine.Option;
 
 /** {@code --target} and {@code --state-dir}, shared by plan, apply and rollback. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -12,9 +13,9 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vipctl.apply.Lock;
-import org.vipctl.apply.RegFileRegistry;
-import org.vipctl.plan.Registry;
-import org.vipctl.plan.RegistryException;
+import org.vipctl.target.RegFileRegistry;
+import org.vipctl.target.Registry;
+import org.vipctl.target.RegistryException;
 import org.vipctl.registry.RegKey;
 import org.vipctl.registry.RegValue;
 import picocli.CommandLine;

@@ -8,9 +8,9 @@ import java.util.Optional;
 import org.vipctl.plan.Change;
 import org.vipctl.plan.Plan;
 import org.vipctl.plan.PlanText;
-import org.vipctl.plan.Registry;
-import org.vipctl.plan.RegistryException;
 import org.vipctl.registry.RegValue;
+import org.vipctl.target.Registry;
+import org.vipctl.target.RegistryException;
 
 /**
  * Carries out a plan: saves a backup of every value it will touch, writes only the changes, reads

@@ -1,5 +1,8 @@
 package org.vipctl.apply;
 
+import org.vipctl.target.InMemoryRegistry;
+import org.vipctl.target.RegFileRegistry;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -22,8 +25,8 @@ import org.vipctl.plan.Fixtures;
 import org.vipctl.plan.HostFacts;
 import org.vipctl.plan.Plan;
 import org.vipctl.plan.Planner;
-import org.vipctl.plan.Registry;
-import org.vipctl.plan.RegistryException;
+import org.vipctl.target.Registry;
+import org.vipctl.target.RegistryException;
 import org.vipctl.registry.RegKey;
 import org.vipctl.registry.RegValue;
 import org.vipctl.registry.RegistryState;

@@ -3,10 +3,11 @@ package org.vipctl.apply;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.vipctl.plan.RegistryException;
+import org.vipctl.target.RegistryException;
 
 class LockTest {
 

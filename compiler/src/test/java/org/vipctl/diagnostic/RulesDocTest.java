@@ -3,6 +3,7 @@ package org.vipctl.diagnostic;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,11 +3,12 @@ package org.vipctl.plan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.vipctl.apply.InMemoryRegistry;
+import org.vipctl.target.InMemoryRegistry;
 import org.vipctl.catalog.Catalog;
 import org.vipctl.registry.RegValue;
 

@@ -9,10 +9,11 @@ import static org.vipctl.plan.Fixtures.LOCAL_VIP;
 import static org.vipctl.plan.Fixtures.POLICY_VIP;
 import static org.vipctl.plan.Fixtures.set;
 
+
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.vipctl.apply.InMemoryRegistry;
+import org.vipctl.target.InMemoryRegistry;
 import org.vipctl.catalog.Catalog;
 import org.vipctl.registry.Hive;
 import org.vipctl.registry.RegKey;

@@ -1,5 +1,9 @@
 package org.vipctl.emit.admx;
 
+import org.vipctl.admx.AdmxReader;
+import org.vipctl.admx.ElementKind;
+import org.vipctl.admx.lint.AdmxLinter;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;

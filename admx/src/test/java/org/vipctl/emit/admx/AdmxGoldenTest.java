@@ -1,5 +1,7 @@
 package org.vipctl.emit.admx;
 
+import org.vipctl.files.AtomicFile;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -37,7 +39,7 @@ class AdmxGoldenTest {
                 "admx/en-US/VipctlVirtualIP.adml"), List.copyOf(out.files().keySet()));
         if (Boolean.getBoolean("vipctl.updateGolden")) {
             for (Map.Entry<String, byte[]> e : out.files().entrySet()) {
-                OutputFiles.writeAtomically(GOLDEN.resolve(e.getKey().substring("admx/".length())), e.getValue());
+                AtomicFile.write(GOLDEN.resolve(e.getKey().substring("admx/".length())), e.getValue());
             }
         }
         for (Map.Entry<String, byte[]> e : out.files().entrySet()) {

@@ -1,5 +1,8 @@
 package org.vipctl.emit.admx;
 
+import org.vipctl.admx.AdmxXml;
+import org.vipctl.admx.ElementKind;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

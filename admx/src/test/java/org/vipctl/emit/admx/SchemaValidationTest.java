@@ -1,5 +1,7 @@
 package org.vipctl.emit.admx;
 
+import org.vipctl.admx.AdmxXml;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;

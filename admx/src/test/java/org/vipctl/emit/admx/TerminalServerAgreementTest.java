@@ -1,5 +1,8 @@
 package org.vipctl.emit.admx;
 
+import org.vipctl.admx.AdmxReader;
+import org.vipctl.admx.ElementKind;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -66,7 +69,7 @@ class TerminalServerAgreementTest {
             Object element = p.getElements().getItems().stream()
                     .filter(e -> place.valueName().equals(valueName(e))).findFirst()
                     .orElseThrow(() -> new AssertionError(s.id() + ": no element writes " + place.valueName()));
-            ElementKind kind = StoreChecks.kindOf(element);
+            ElementKind kind = ElementKind.of(element);
             assertEquals(a.path("elementKind").asText(), kind.xmlName(), s.id());
             switch (kind) {
                 case MULTI_TEXT -> assertEquals(RegType.REG_MULTI_SZ, type, s.id());

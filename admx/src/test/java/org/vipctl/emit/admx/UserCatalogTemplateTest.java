@@ -1,5 +1,9 @@
 package org.vipctl.emit.admx;
 
+import org.vipctl.admx.AdmxXml;
+import org.vipctl.admx.lint.AdmxLinter;
+import org.vipctl.admx.lint.LintResult;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

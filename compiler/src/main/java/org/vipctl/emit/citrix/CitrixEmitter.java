@@ -14,6 +14,8 @@ import org.vipctl.diagnostic.Severity;
 import org.vipctl.emit.EmitContext;
 import org.vipctl.emit.Emitter;
 import org.vipctl.emit.OutputFiles;
+import org.vipctl.format.citrix.CliValue;
+import org.vipctl.format.citrix.CliXmlWriter;
 import org.vipctl.lower.CitrixPolicy;
 import org.vipctl.lower.CitrixSettingValue;
 import org.vipctl.model.Policy;

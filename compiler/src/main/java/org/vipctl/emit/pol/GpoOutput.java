@@ -10,6 +10,11 @@ import org.vipctl.diagnostic.Rule;
 import org.vipctl.diagnostic.Severity;
 import org.vipctl.emit.EmitContext;
 import org.vipctl.emit.OutputFiles;
+import org.vipctl.format.pol.PolFile;
+import org.vipctl.gpo.GpoFolder;
+import org.vipctl.gpo.GpoFolderException;
+import org.vipctl.gpo.Ownership;
+import org.vipctl.gpo.PolFromState;
 import org.vipctl.registry.Hive;
 import org.vipctl.registry.Scope;
 

@@ -1,5 +1,8 @@
 package org.vipctl.emit.citrix;
 
+import org.vipctl.format.citrix.CliValue;
+import org.vipctl.format.citrix.CliXmlReader;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

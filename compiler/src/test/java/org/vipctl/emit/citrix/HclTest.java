@@ -2,6 +2,7 @@ package org.vipctl.emit.citrix;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.vipctl.Compilation;

@@ -1,5 +1,10 @@
 package org.vipctl.emit.pol;
 
+import org.vipctl.format.pol.LgpoText;
+import org.vipctl.format.pol.PolReader;
+import org.vipctl.format.pol.PolRecord;
+import org.vipctl.format.pol.PolWriter;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
