@@ -12,7 +12,7 @@ import picocli.CommandLine.Parameters;
 /** The policy files and catalog options shared by every command that reads policies. */
 final class PolicyInputs {
 
-    @Parameters(paramLabel = "PATH", arity = "1..*",
+    @Parameters(paramLabel = "PATH", arity = "0..*",
             description = "Policy files or folders (searched recursively for *.yaml and *.yml).")
     List<Path> paths = new ArrayList<>();
 
@@ -20,7 +20,13 @@ final class PolicyInputs {
             description = "Extra setting catalog file(s): add settings or override built-in ones by id. Repeatable.")
     List<Path> catalogFiles = new ArrayList<>();
 
+    /** Set by commands that can check catalog files without policies (validate --catalog FILE). */
+    boolean catalogAloneIsEnough;
+
     Catalog catalog(Diagnostics out) {
+        if (paths.isEmpty() && !(catalogAloneIsEnough && !catalogFiles.isEmpty())) {
+            throw new UsageError("Missing required parameter: 'PATH'");
+        }
         return catalogFiles.isEmpty() ? Catalog.builtIn() : Catalog.withUserFiles(catalogFiles, out);
     }
 

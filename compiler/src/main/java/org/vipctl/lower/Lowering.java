@@ -2,17 +2,16 @@ package org.vipctl.lower;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.vipctl.catalog.Catalog;
 import org.vipctl.catalog.Placement;
 import org.vipctl.catalog.Setting;
+import org.vipctl.load.RegistryData;
 import org.vipctl.model.CitrixPolicySettings;
 import org.vipctl.model.CustomValue;
 import org.vipctl.model.Policy;
 import org.vipctl.registry.Provenance;
-import org.vipctl.registry.RegType;
 import org.vipctl.registry.RegValue;
 import org.vipctl.registry.RegistryEntry;
 import org.vipctl.registry.RegistryState;
@@ -40,8 +39,9 @@ public final class Lowering {
             if (placement.isEmpty() || s.type().isEmpty() || !applies(s, tree)) {
                 continue;
             }
-            JsonNode node = tree.at(s.source());
-            Provenance from = new Provenance(s.id(), policy.name().value(), policy.source().valueAt(s.source()));
+            String source = s.source().orElseThrow();
+            JsonNode node = tree.at(source);
+            Provenance from = new Provenance(s.id(), policy.name().value(), policy.source().valueAt(source));
             encode(s, node).ifPresent(v -> entries.add(
                     new RegistryEntry.Set(placement.get().key(), placement.get().valueName(), v, from)));
         }
@@ -61,7 +61,7 @@ public final class Lowering {
                 continue;
             }
             var c = s.citrix().get();
-            JsonNode node = tree.at(s.source());
+            JsonNode node = tree.at(s.source().orElseThrow());
             if (c.isList()) {
                 List<String> items = new ArrayList<>();
                 node.forEach(n -> items.add(n.asText()));
@@ -79,78 +79,21 @@ public final class Lowering {
 
     /** A setting applies when its source value is present and every {@code when} pointer is true. */
     private static boolean applies(Setting s, JsonNode tree) {
-        JsonNode node = tree.at(s.source());
-        if (s.source().isEmpty() || node.isMissingNode() || node.isNull()) {
+        if (s.source().isEmpty()) {
+            return false;
+        }
+        JsonNode node = tree.at(s.source().get());
+        if (node.isMissingNode() || node.isNull()) {
             return false;
         }
         return s.when().stream().allMatch(w -> tree.at(w).asBoolean(false));
     }
 
-    /** Converts a YAML value to registry data of the setting's type. */
+    /** Converts a YAML value to registry data of the setting's type, through its map when it has one. */
     static Optional<RegValue> encode(Setting s, JsonNode node) {
-        RegType type = s.type().orElseThrow();
-        JsonNode v = node;
         if (!s.map().isEmpty()) {
-            v = s.map().get(node.asText());
-            if (v == null) {
-                return Optional.empty();
-            }
+            return Optional.ofNullable(s.map().get(node.asText()));
         }
-        return Optional.ofNullable(RegistryData.convert(type, v));
-    }
-
-    /** Registry data from a YAML value, shared by the catalog and the spec.registry escape hatch. */
-    public static final class RegistryData {
-        private RegistryData() {
-        }
-
-        /** Returns null when {@code v} does not fit {@code type}; the validator reports that case. */
-        public static RegValue convert(RegType type, JsonNode v) {
-            switch (type) {
-                case REG_DWORD:
-                    return v.isIntegralNumber() && v.canConvertToLong() && v.asLong() >= 0 && v.asLong() <= 0xFFFF_FFFFL
-                            ? RegValue.Dword.ofUnsigned(v.asLong()) : v.isBoolean() ? new RegValue.Dword(v.asBoolean() ? 1 : 0) : null;
-                case REG_QWORD:
-                    if (v.isIntegralNumber() && v.bigIntegerValue().signum() >= 0 && v.bigIntegerValue().bitLength() <= 64) {
-                        return new RegValue.Qword(v.bigIntegerValue().longValue());
-                    }
-                    return null;
-                // A NUL inside string data would end the string early on Windows (and split a
-                // REG_MULTI_SZ item in two): such data does not fit the type.
-                case REG_SZ:
-                    return isText(v) ? new RegValue.Sz(v.asText()) : null;
-                case REG_EXPAND_SZ:
-                    return isText(v) ? new RegValue.ExpandSz(v.asText()) : null;
-                case REG_MULTI_SZ: {
-                    if (!v.isArray()) {
-                        return null;
-                    }
-                    List<String> items = new ArrayList<>();
-                    for (JsonNode item : v) {
-                        if (!isText(item) || item.asText().isEmpty()) {
-                            return null;
-                        }
-                        items.add(item.asText());
-                    }
-                    return new RegValue.MultiSz(items);
-                }
-                case REG_BINARY: {
-                    if (!v.isTextual()) {
-                        return null;
-                    }
-                    String hex = v.asText().replaceAll("[\\s,:]", "");
-                    if (hex.length() % 2 != 0 || !hex.matches("[0-9A-Fa-f]*")) {
-                        return null;
-                    }
-                    return new RegValue.Binary(HexFormat.of().parseHex(hex));
-                }
-                default:
-                    return null;
-            }
-        }
-
-        private static boolean isText(JsonNode v) {
-            return v.isTextual() && v.asText().indexOf('\0') < 0;
-        }
+        return RegistryData.convert(s.type().orElseThrow(), node);
     }
 }

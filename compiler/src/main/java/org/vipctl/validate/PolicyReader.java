@@ -7,8 +7,8 @@ import java.util.Optional;
 import org.vipctl.diagnostic.Diagnostics;
 import org.vipctl.diagnostic.Location;
 import org.vipctl.diagnostic.Rule;
+import org.vipctl.load.RegistryData;
 import org.vipctl.load.SourceDocument;
-import org.vipctl.lower.Lowering;
 import org.vipctl.model.CitrixFilter;
 import org.vipctl.model.CitrixPolicySettings;
 import org.vipctl.model.CitrixPreferLoopback;
@@ -26,6 +26,7 @@ import org.vipctl.registry.RegKey;
 import org.vipctl.registry.RegType;
 import org.vipctl.registry.RegValue;
 import org.vipctl.registry.View;
+import org.vipctl.schema.SchemaCheck;
 
 /** Builds the typed {@link Policy} from a document that passed the schema check. */
 final class PolicyReader {
@@ -189,13 +190,13 @@ final class PolicyReader {
             out.add(Rule.MISSING.error(at, "registry value '" + name + "' needs data", dataHint(type)));
             return Optional.empty();
         }
-        RegValue value = Lowering.RegistryData.convert(type, data);
-        if (value == null) {
+        Optional<RegValue> value = RegistryData.convert(type, data);
+        if (value.isEmpty()) {
             out.add(Rule.REGISTRY_DATA.error(doc.valueAt(p + "/data"),
                     "data " + SchemaCheck.describe(data) + " does not fit " + type, dataHint(type)));
             return Optional.empty();
         }
-        return Optional.of(new CustomValue(at, key.get(), name, Optional.of(value)));
+        return Optional.of(new CustomValue(at, key.get(), name, value));
     }
 
     /** Windows limits: a key name is at most 255 characters, a value name at most 16,383. */

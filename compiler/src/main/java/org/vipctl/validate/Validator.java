@@ -14,6 +14,7 @@ import org.vipctl.lower.Lowering;
 import org.vipctl.model.Policy;
 import org.vipctl.registry.RegistryEntry;
 import org.vipctl.registry.Scope;
+import org.vipctl.schema.SchemaCheck;
 
 /**
  * Validates documents: structure by the JSON Schema, then the semantic rules of each policy, then
@@ -22,7 +23,7 @@ import org.vipctl.registry.Scope;
  */
 public final class Validator {
 
-    private final SchemaCheck schema = new SchemaCheck();
+    private final SchemaCheck schema = SchemaCheck.policy();
     private final Lowering lowering;
 
     public Validator(Catalog catalog) {

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.vipctl.admx.ElementKind;
+import org.vipctl.catalog.AdmxTemplateSpec;
 import org.vipctl.diagnostic.Rule;
 import org.vipctl.emit.EmitContext;
 import org.vipctl.emit.Emitter;
@@ -45,11 +46,7 @@ public final class IntuneEmitter implements Emitter {
 
     @Override
     public void emit(EmitContext context, OutputFiles out) {
-        // --emit admx,intune reads the same catalog data twice: report each catalog problem once
-        org.vipctl.diagnostic.Diagnostics own = new org.vipctl.diagnostic.Diagnostics();
-        List<Template> templates = new TemplateReader().read(context.compilation().catalog(), own);
-        List<org.vipctl.diagnostic.Diagnostic> seen = context.diagnostics().sorted();
-        own.sorted().stream().filter(d -> !seen.contains(d)).forEach(context.diagnostics()::add);
+        List<Template> templates = TemplateReader.read(context.compilation().catalog());
         RegistryState state = context.compilation().registry(Scope.POLICY);
         AdmxWriter writer = new AdmxWriter();
         List<OmaUriRow> rows = new ArrayList<>();
@@ -107,8 +104,8 @@ public final class IntuneEmitter implements Emitter {
 
     /** Own categories from the top down to {@code leaf}; a parent in another namespace ends the path. */
     static List<String> categoryPath(Template t, String leaf) {
-        Map<String, Template.Category> byName = t.categories().stream()
-                .collect(Collectors.toMap(Template.Category::name, c -> c, (a, b) -> a, LinkedHashMap::new));
+        Map<String, AdmxTemplateSpec.Category> byName = t.categories().stream()
+                .collect(Collectors.toMap(AdmxTemplateSpec.Category::name, c -> c, (a, b) -> a, LinkedHashMap::new));
         List<String> path = new ArrayList<>();
         String at = leaf;
         while (byName.containsKey(at) && !path.contains(at)) {

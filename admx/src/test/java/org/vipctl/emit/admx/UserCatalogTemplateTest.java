@@ -99,7 +99,12 @@ class UserCatalogTemplateTest {
         Path f = catalogFile(tmp);
         Files.writeString(f, Files.readString(f).replace("SUPPORTED_Windows_10_0_SERVER", "SUPPORTED_Windows_99"));
         Diagnostics d = new Diagnostics();
-        Fixtures.emit(new AdmxEmitter(), Catalog.withUserFiles(List.of(f), d), List.of(), d).writeTo(tmp.resolve("out"));
+        Catalog catalog = Catalog.withUserFiles(List.of(f), d);
+        // the catalog knows Windows.admx's names and says so when it loads ...
+        assertTrue(d.sorted().stream().anyMatch(x -> x.isError() && x.ruleId().equals("VIP092")
+                && x.message().contains("'SUPPORTED_Windows_99'")), d.sorted()::toString);
+        // ... and lint finds the same in a store, where the names come from Windows.admx itself
+        Fixtures.emit(new AdmxEmitter(), catalog, List.of(), new Diagnostics()).writeTo(tmp.resolve("out"));
         LintResult r = new AdmxLinter(false).lint(List.of(tmp.resolve("out/admx"), Fixtures.referenceStore()));
         assertTrue(r.diagnostics().stream().anyMatch(x -> x.isError() && x.ruleId().equals("VIP084")
                 && x.message().contains("windows:SUPPORTED_Windows_99")), r.diagnostics()::toString);
