@@ -57,8 +57,8 @@ final class CollectorReader {
         try (InputStream in = Files.newInputStream(file); JsonParser p = f.createParser(in)) {
             return new CollectorReader(source, p).read();
         } catch (JsonEOFException e) {
-            throw located(source, e.getLocation(), "truncated JSON: the file ends inside "
-                    + (e.getTokenBeingDecoded() == null ? "the document" : "a value") + "; copy the whole file again");
+            throw located(source, e.getLocation(), "truncated JSON: the file ends before the capture is complete;"
+                    + " copy the whole file again");
         } catch (JsonProcessingException e) {
             throw located(source, e.getLocation(), "not valid JSON: " + e.getOriginalMessage());
         }

@@ -14,7 +14,8 @@ import java.util.OptionalInt;
  * by their shape, never by words: {@code TCP|UDP local foreign [state] pid}. A TCP socket listens
  * when its foreign port is 0 ({@code 0.0.0.0:0}, {@code [::]:0}); every UDP row is a bound socket.
  * With {@code -b}, lines after a row name its service (one word), its executable ({@code [crm.exe]}),
- * or say that no owner could be found (a sentence in the system's language).
+ * or say that no owner could be found (a sentence in the system's language); rows such as TIME_WAIT
+ * have none.
  */
 final class NetstatReader {
 
@@ -23,8 +24,8 @@ final class NetstatReader {
 
     private final LineReader in;
     private final List<Socket> sockets = new ArrayList<>();
-    /** Rows since the last owner line, waiting for their executable name. */
-    private final List<Integer> pending = new ArrayList<>();
+    /** The row an executable line would name: the last one, until an owner line was read for it. */
+    private int pending = -1;
     private boolean ownerLines;
 
     private NetstatReader(LineReader in) {
@@ -57,7 +58,7 @@ final class NetstatReader {
                 }
                 continue;
             }
-            owner(line, t);
+            owner(t);
         }
         if (sockets.isEmpty()) {
             throw CaptureException.whole(source, "not a capture: no netstat row (TCP or UDP, local address,"
@@ -99,21 +100,21 @@ final class NetstatReader {
         }
         sockets.add(new Socket(protocol, local, remote, listening, Long.parseLong(pidText), Optional.empty(),
                 OptionalInt.empty(), in.source() + ":" + line));
-        pending.add(sockets.size() - 1);
+        pending = sockets.size() - 1;
     }
 
     /** A -b line: {@code [crm.exe]}, a service name, or a sentence saying the owner is unknown. */
-    private void owner(String raw, String t) {
+    private void owner(String t) {
         if (t.startsWith("[") && t.endsWith("]") && t.length() > 2) {
             ownerLines = true;
             String image = t.substring(1, t.length() - 1).strip();
-            for (int i : pending) {
-                Socket s = sockets.get(i);
-                sockets.set(i, s.withProcess(Optional.of(image), s.session()));
+            if (pending >= 0) {
+                Socket s = sockets.get(pending);
+                sockets.set(pending, s.withProcess(Optional.of(image), s.session()));
             }
-            pending.clear();
+            pending = -1;
         } else if (t.indexOf(' ') > 0) {
-            pending.clear();
+            pending = -1;
         }
         // one word: the service in the process; the executable line follows
     }
