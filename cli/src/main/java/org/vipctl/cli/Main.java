@@ -24,6 +24,7 @@ import picocli.CommandLine.Option;
             "  vipctl apply --yes examples/                 (on a Windows server, elevated)",
             "  vipctl admx lint C:\\Windows\\PolicyDefinitions",
             "  vipctl loopback-address --session 255",
+            "  vipctl detect vip-capture-RDS01.json --propose detected.yaml",
             "", "Exit codes: 0 ok, 1 error, 2 changes present (plan, diff), 64 usage error.",
             "Run 'vipctl COMMAND --help' for a command's options and examples."})
 public final class Main implements Runnable {
@@ -38,6 +39,7 @@ public final class Main implements Runnable {
             PolCommand.class,
             AdmxCommand.class,
             LoopbackAddressCommand.class,
+            DetectCommand.class,
             CommandLine.HelpCommand.class);
 
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
