@@ -46,14 +46,15 @@ import picocli.CommandLine.Model.CommandSpec;
                 + " 'tasklist /fo csv' file after it to name the PIDs), a TCPView export, or (on Windows) the live"
                 + " machine. Reports each program with evidence and the feature it needs, and can propose a policy.",
         footer = {"", "Examples:",
-            "  vipctl detect --print-collector > collect-vip.ps1     (then run it on the server)",
+            "  vipctl detect --print-collector > collect-vip.ps1   (run it on the server)",
             "  vipctl detect vip-capture-RDS01.json",
-            "  vipctl detect first.json second.json                  (a second instance: fixed or ephemeral port?)",
+            "  vipctl detect first.json second.json     (a second instance: fixed port?)",
             "  vipctl detect netstat.txt tasklist.csv",
-            "  vipctl detect --platform citrix --os windowsServer2022 --propose policies/detected.yaml capture.json",
-            "  vipctl detect --live                                  (on the Windows server itself)",
-            "", "Exit codes: 0 report printed (or proposal written), 1 unreadable capture or failed write, 64 usage error.",
-            "Procedure and formats: docs/detect.md."},
+            "  vipctl detect --platform citrix --os windowsServer2022 \\",
+            "                --propose policies/detected.yaml capture.json",
+            "  vipctl detect --live                     (on the Windows server itself)",
+            "", "Exit codes: 0 report printed (or proposal written), 1 unreadable capture",
+            "or failed write, 64 usage error. Procedure and formats: docs/detect.md."},
         mixinStandardHelpOptions = true)
 final class DetectCommand implements Callable<Integer> {
 
@@ -86,7 +87,7 @@ final class DetectCommand implements Callable<Integer> {
     List<String> exclude = new ArrayList<>();
 
     @Option(names = "--encoding", paramLabel = "CHARSET", defaultValue = "IBM850",
-            description = "Code page of netstat files saved by cmd that are not UTF-8 or UTF-16, e.g. IBM437"
+            description = "Code page of netstat files saved by cmd that are not UTF-8 or UTF-16, such as IBM437"
                     + " (default: ${DEFAULT-VALUE}).")
     String encoding;
 
@@ -101,12 +102,12 @@ final class DetectCommand implements Callable<Integer> {
     String name;
 
     @Option(names = "--os", paramLabel = "OS", split = ",",
-            description = "targets.os of the proposed policy, e.g. windowsServer2019,windowsServer2022.")
+            description = "targets.os of the proposed policy: windowsServer2019,windowsServer2022, ...")
     List<String> os = new ArrayList<>();
 
     @Option(names = "--network-adapter", paramLabel = "CIDR",
-            description = "The RD IP virtualization adapter for the proposal, e.g. 192.0.2.10/24 (default: the"
-                    + " capture's only IPv4 address, when it has exactly one).")
+            description = "The RD IP virtualization adapter for the proposal, as address/prefix"
+                    + " (default: the capture's only IPv4 address, when it has exactly one).")
     String networkAdapter;
 
     @Override
