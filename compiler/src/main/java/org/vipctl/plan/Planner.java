@@ -16,6 +16,7 @@ import org.vipctl.registry.RegistryEntry;
 import org.vipctl.registry.RegistryState;
 import org.vipctl.registry.Scope;
 import org.vipctl.registry.View;
+import org.vipctl.target.Registry;
 
 /**
  * Compares a desired {@link RegistryState} with what a {@link Registry} holds. Values are equal
