@@ -32,7 +32,7 @@ import org.vipctl.detect.WindowsLiveCapture;
 import org.vipctl.diagnostic.Diagnostic;
 import org.vipctl.diagnostic.Renderer;
 import org.vipctl.diagnostic.Severity;
-import org.vipctl.emit.OutputFiles;
+import org.vipctl.files.AtomicFile;
 import org.vipctl.model.TargetOs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -161,7 +161,7 @@ final class DetectCommand implements Callable<Integer> {
             throw new UserError(propose + ": not written: the proposal does not validate with these options (see above)");
         }
         try {
-            OutputFiles.writeAtomically(propose, yaml.get().getBytes(StandardCharsets.UTF_8));
+            AtomicFile.write(propose, yaml.get().getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UserError(propose + ": cannot write: " + e.getMessage(), e);
         }
