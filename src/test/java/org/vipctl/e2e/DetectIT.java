@@ -24,7 +24,7 @@ class DetectIT {
         assertEquals(0, validate.code(), validate.toString());
         PackagedCli.Result compile = PackagedCli.run("compile", "-o", tmp.resolve("out").toString(), proposal.toString());
         assertEquals(0, compile.code(), compile.toString());
-        assertTrue(Files.readString(tmp.resolve("out/citrix/GroupPolicyConfiguration.xml")).contains("cti.exe"));
+        assertTrue(Files.readString(tmp.resolve("out/citrix/detected.rest.json")).contains("cti.exe"));
         assertTrue(Files.size(tmp.resolve("out/gpo/Machine/Registry.pol")) > 8);
 
         PackagedCli.Result again = PackagedCli.run("detect", "--propose", proposal.toString(), capture.toString());

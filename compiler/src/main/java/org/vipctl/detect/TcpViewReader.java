@@ -103,12 +103,11 @@ final class TcpViewReader {
         if (pidText.isEmpty() || pidText.length() > 10 || !pidText.chars().allMatch(Character::isDigit)) {
             throw CaptureException.at(source, line, "process ID '" + pidText + "' is not a number");
         }
-        Endpoint local = endpoint(source, line, get(f, columns, Column.LOCAL_ADDRESS), get(f, columns, Column.LOCAL_PORT))
+        Endpoint local = endpoint(get(f, columns, Column.LOCAL_ADDRESS), get(f, columns, Column.LOCAL_PORT))
                 .orElseThrow(() -> CaptureException.at(source, line, "local address '" + get(f, columns, Column.LOCAL_ADDRESS)
                         + "' with port '" + get(f, columns, Column.LOCAL_PORT) + "' is not a numeric address and port:"
                         + " turn off name resolution in TCPView and save again"));
-        Optional<Endpoint> remote = endpoint(source, line, get(f, columns, Column.REMOTE_ADDRESS),
-                get(f, columns, Column.REMOTE_PORT));
+        Optional<Endpoint> remote = endpoint(get(f, columns, Column.REMOTE_ADDRESS), get(f, columns, Column.REMOTE_PORT));
         String state = get(f, columns, Column.STATE).toLowerCase(Locale.ROOT).replaceAll("[\\s_]", "");
         boolean listening = protocol == Protocol.UDP || state.equals("listen") || state.equals("listening")
                 || (state.isEmpty() && remote.map(r -> r.port() == 0).orElse(true));
@@ -117,7 +116,7 @@ final class TcpViewReader {
                 image.isEmpty() ? Optional.empty() : Optional.of(image), OptionalInt.empty(), source + ":" + line);
     }
 
-    private static Optional<Endpoint> endpoint(String source, long line, String address, String port) {
+    private static Optional<Endpoint> endpoint(String address, String port) {
         if (address.isEmpty() || address.equals("*") || address.equals("*:*")) {
             return Optional.empty();
         }
