@@ -31,6 +31,10 @@ import java.util.TreeSet;
  */
 public final class Analyser {
 
+    /** Ephemeral ports named in a left-out entry; clients listed per candidate. */
+    private static final int MAX_LISTED = 5;
+    private static final int MAX_CLIENTS = 100;
+
     private final DetectOptions options;
 
     public Analyser(DetectOptions options) {
@@ -49,10 +53,17 @@ public final class Analyser {
         Map<String, Set<Instance>> instances = new TreeMap<>();
         Map<Long, Set<String>> unnamed = new TreeMap<>();
         List<CaptureSummary> summaries = new ArrayList<>();
+        List<Map<Integer, List<Socket>>> loopbackClients = new ArrayList<>();
         for (int c = 0; c < captures.size(); c++) {
             Capture capture = captures.get(c);
             summaries.add(summary(capture));
+            Map<Integer, List<Socket>> clients = new TreeMap<>();
+            loopbackClients.add(clients);
             for (Socket s : capture.sockets()) {
+                if (!s.listening() && s.protocol() == Protocol.TCP && s.remote().isPresent()
+                        && s.remote().get().address().kind() == IpAddress.Kind.LOOPBACK) {
+                    clients.computeIfAbsent(s.remote().get().port(), x -> new ArrayList<>()).add(s);
+                }
                 Instance instance = new Instance(s.pid(), s.session());
                 Optional<String> key = s.imageKey();
                 key.ifPresent(k -> {
@@ -82,7 +93,7 @@ public final class Analyser {
         List<Candidate> candidates = new ArrayList<>();
         for (Map.Entry<String, List<Bound>> e : listeners.entrySet()) {
             String name = display.get(e.getKey());
-            judge(name, e.getValue(), instances.get(e.getKey()), captures, candidates, leftOut);
+            judge(name, e.getValue(), instances.get(e.getKey()), loopbackClients, candidates, leftOut);
         }
         candidates.sort(Comparator.comparing(Candidate::certainty).thenComparing(c -> c.program().toLowerCase(Locale.ROOT)));
         if (candidates.stream().anyMatch(c -> c.certainty() == Certainty.PROBABLE)) {
@@ -94,8 +105,8 @@ public final class Analyser {
         return new Report(options.platform(), summaries, candidates, leftOut, notes, addresses);
     }
 
-    private void judge(String name, List<Bound> bound, Set<Instance> allInstances, List<Capture> captures,
-                       List<Candidate> candidates, List<LeftOut> leftOut) {
+    private void judge(String name, List<Bound> bound, Set<Instance> allInstances,
+                       List<Map<Integer, List<Socket>>> loopbackClients, List<Candidate> candidates, List<LeftOut> leftOut) {
         String key = name.toLowerCase(Locale.ROOT);
         if (options.exclude().contains(key)) {
             leftOut.add(new LeftOut(name, LeftOut.Reason.EXCLUDED, "named with --exclude"));
@@ -122,15 +133,28 @@ public final class Analyser {
         for (Bound b : user) {
             byPort.computeIfAbsent(b.socket().protocol() + " " + b.socket().local().port(), x -> new ArrayList<>()).add(b);
         }
+        // per protocol: each listening instance with one of its ports, to show what "other ports" means
+        Map<Protocol, Map<Instance, Integer>> portOf = new TreeMap<>();
+        for (Bound b : user) {
+            portOf.computeIfAbsent(b.socket().protocol(), x -> new LinkedHashMap<>())
+                    .putIfAbsent(b.instance(), b.socket().local().port());
+        }
         List<PortEvidence> evidence = new ArrayList<>();
         List<String> ephemeral = new ArrayList<>();
         for (List<Bound> onPort : byPort.values()) {
             Socket first = onPort.get(0).socket();
             Set<Instance> here = new LinkedHashSet<>();
             onPort.forEach(b -> here.add(b.instance()));
-            Set<Instance> otherListeners = new LinkedHashSet<>();
-            user.stream().filter(b -> b.socket().protocol() == first.protocol() && !here.contains(b.instance()))
-                    .forEach(b -> otherListeners.add(b.instance()));
+            List<String> otherPorts = new ArrayList<>();
+            int others = 0;
+            for (Map.Entry<Instance, Integer> o : portOf.get(first.protocol()).entrySet()) {
+                if (!here.contains(o.getKey())) {
+                    others++;
+                    if (otherPorts.size() < 3) {
+                        otherPorts.add(o.getValue() + " in " + o.getKey());
+                    }
+                }
+            }
             int port = first.local().port();
             String where = first.protocol() + " " + port;
             Certainty certainty;
@@ -139,10 +163,9 @@ public final class Analyser {
                 certainty = Certainty.DEFINITE;
                 rule = "the same port in " + here.size() + " instances (" + describe(here) + "): they collide without"
                         + " virtualization";
-            } else if (!otherListeners.isEmpty()) {
-                ephemeral.add(where + " (other instances use other ports: " + ports(user.stream()
-                        .filter(b -> otherListeners.contains(b.instance()) && b.socket().protocol() == first.protocol())
-                        .toList()) + ")");
+            } else if (others > 0) {
+                ephemeral.add(where + " (other instances use other ports: " + String.join(", ", otherPorts)
+                        + (others > otherPorts.size() ? ", ..." : "") + ")");
                 continue;
             } else if (port < DetectOptions.DYNAMIC_RANGE_START) {
                 certainty = Certainty.PROBABLE;
@@ -168,17 +191,19 @@ public final class Analyser {
         }
         if (evidence.isEmpty()) {
             leftOut.add(new LeftOut(name, LeftOut.Reason.EPHEMERAL, "ephemeral ports only, nothing to virtualize: "
-                    + String.join("; ", ephemeral)));
+                    + String.join("; ", ephemeral.subList(0, Math.min(ephemeral.size(), MAX_LISTED)))
+                    + (ephemeral.size() > MAX_LISTED ? "; and " + (ephemeral.size() - MAX_LISTED) + " more" : "")));
             return;
         }
         Certainty certainty = evidence.stream().map(PortEvidence::certainty).min(Comparator.naturalOrder()).orElseThrow();
         Set<Need> needs = EnumSet.noneOf(Need.class);
         evidence.forEach(p -> needs.addAll(p.needs()));
-        candidates.add(new Candidate(name, certainty, needs, evidence, clients(evidence, captures, user)));
+        candidates.add(new Candidate(name, certainty, needs, evidence, clients(evidence, loopbackClients, user)));
     }
 
     /** Processes of the same session connected to a loopback port the candidate listens on. */
-    private static List<ClientLink> clients(List<PortEvidence> evidence, List<Capture> captures, List<Bound> user) {
+    private static List<ClientLink> clients(List<PortEvidence> evidence, List<Map<Integer, List<Socket>>> loopbackClients,
+                                            List<Bound> user) {
         Map<String, ClientLink> found = new LinkedHashMap<>();
         for (PortEvidence p : evidence) {
             if (p.protocol() != Protocol.TCP || !p.needs().contains(Need.VIRTUAL_LOOPBACK)) {
@@ -190,17 +215,14 @@ public final class Analyser {
                         || listener.local().address().kind() != IpAddress.Kind.LOOPBACK) {
                     continue;
                 }
-                for (Socket s : captures.get(b.capture()).sockets()) {
-                    if (s.listening() || s.protocol() != Protocol.TCP || s.pid() == listener.pid() || s.remote().isEmpty()) {
-                        continue;
-                    }
-                    Endpoint target = s.remote().get();
+                for (Socket s : loopbackClients.get(b.capture()).getOrDefault(p.port(), List.of())) {
                     boolean sameSession = s.session().isEmpty() || listener.session().isEmpty()
                             || s.session().getAsInt() == listener.session().getAsInt();
-                    if (target.port() == p.port() && target.address().kind() == IpAddress.Kind.LOOPBACK && sameSession) {
+                    if (s.pid() != listener.pid() && sameSession && found.size() < MAX_CLIENTS) {
                         String program = s.image().orElse("PID " + s.pid());
                         Instance in = new Instance(s.pid(), s.session());
-                        found.putIfAbsent(program.toLowerCase(Locale.ROOT) + "|" + in, new ClientLink(program, in, target, s.origin()));
+                        found.putIfAbsent(program.toLowerCase(Locale.ROOT) + "|" + in,
+                                new ClientLink(program, in, s.remote().orElseThrow(), s.origin()));
                     }
                 }
             }
@@ -221,6 +243,10 @@ public final class Analyser {
     private static String describe(Set<Instance> instances) {
         List<String> parts = new ArrayList<>();
         for (Instance i : instances) {
+            if (parts.size() == MAX_LISTED) {
+                parts.add("and " + (instances.size() - MAX_LISTED) + " more");
+                break;
+            }
             parts.add(i.toString());
         }
         return String.join(", ", parts);
