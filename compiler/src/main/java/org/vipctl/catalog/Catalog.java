@@ -180,6 +180,18 @@ public final class Catalog {
         return List.copyOf(settings.values());
     }
 
+    /** The setting whose policy or local placement is value {@code name} of {@code key}. */
+    public Optional<Setting> at(RegKey key, String name) {
+        String id = key.id();
+        return settings.values().stream()
+                .filter(s -> placedAt(s.policy(), id, name) || placedAt(s.local(), id, name))
+                .findFirst();
+    }
+
+    private static boolean placedAt(Optional<Placement> p, String keyId, String name) {
+        return p.isPresent() && p.get().key().id().equals(keyId) && p.get().valueName().equalsIgnoreCase(name);
+    }
+
     public Optional<Setting> byId(String id) {
         return Optional.ofNullable(settings.get(id));
     }
