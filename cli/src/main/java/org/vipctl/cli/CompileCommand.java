@@ -59,8 +59,9 @@ final class CompileCommand implements Callable<Integer> {
     List<String> emit = new ArrayList<>();
 
     @Option(names = "--citrix-setting-path", paramLabel = "NAME=PATH",
-            description = "Override a Citrix setting's provider path below \\Settings\\ (the category folder is"
-                    + " not published by Citrix), e.g. VirtualLoopbackSupport=VirtualIP\\VirtualLoopbackSupport.")
+            description = "Override the Path of a Citrix setting in GroupPolicyConfiguration.xml: the folders below the"
+                    + " policy's Settings folder (Citrix does not publish them), e.g."
+                    + " VirtualLoopbackSupport=VirtualIP\\VirtualLoopbackSupport; a leading Settings\\ is dropped.")
     Map<String, String> citrixPaths = new LinkedHashMap<>();
 
     @Option(names = "--gpo-dir", paramLabel = "DIR",
@@ -80,15 +81,16 @@ final class CompileCommand implements Callable<Integer> {
         Diagnostics diagnostics = new Diagnostics();
         Catalog catalog = inputs.catalog(diagnostics);
         for (Map.Entry<String, String> e : citrixPaths.entrySet()) {
+            String name = e.getKey();
+            String path = CitrixSettingPaths.normalize(e.getValue());
+            CitrixSettingPaths.problem(name, path).ifPresent(why -> {
+                throw new UsageError("--citrix-setting-path " + name + "=" + e.getValue() + ": " + why);
+            });
             try {
-                catalog = catalog.withCitrixPath(e.getKey(), e.getValue());
+                catalog = catalog.withCitrixPath(name, path);
             } catch (IllegalArgumentException ex) {
                 throw new UsageError("--citrix-setting-path: " + ex.getMessage());
             }
-            String name = e.getKey();
-            CitrixSettingPaths.problem(name, e.getValue()).ifPresent(why -> {
-                throw new UsageError("--citrix-setting-path " + name + "=" + e.getValue() + ": " + why);
-            });
         }
         Compilation compilation = Compilation.load(inputs.paths, catalog, diagnostics);
         if (diagnostics.hasErrors()) {
