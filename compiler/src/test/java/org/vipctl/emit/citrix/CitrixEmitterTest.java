@@ -1,5 +1,6 @@
 package org.vipctl.emit.citrix;
 
+import org.vipctl.format.citrix.CitrixExportReader;
 import org.vipctl.format.citrix.CliValue;
 import org.vipctl.format.citrix.CliXmlReader;
 
@@ -104,6 +105,29 @@ class CitrixEmitterTest {
         assertEquals(new CliValue.Str("VirtualIP\\VirtualLoopbackPrograms"), programs.get("Path"));
         CliValue.Obj policy = expected.get(CitrixExport.POLICY_FILE).get(0);
         assertTrue(((CliValue.Str) policy.get("Description")).value().contains("\r\nline two: _x000D_ is literal"));
+    }
+
+    @Test
+    void theExportReaderReadsBackWhatIsWritten() {
+        Diagnostics d = new Diagnostics();
+        Compilation c = Fixtures.compile(Catalog.builtIn(), d, Fixtures.ALL);
+        OutputFiles out = Fixtures.emit(c, d);
+        CitrixExportReader.Export export = CitrixExportReader.read(out.files().get("citrix/GroupPolicy.xml"),
+                out.files().get("citrix/GroupPolicyConfiguration.xml"), out.files().get("citrix/GroupPolicyFilter.xml"));
+        List<CitrixPolicy> written = c.policies().stream().map(c::citrix).filter(p -> !p.isEmpty()).toList();
+        assertEquals(written.size(), export.policies().size());
+        for (int i = 0; i < written.size(); i++) {
+            CitrixPolicy w = written.get(i);
+            CitrixExportReader.Policy r = export.policies().get(i);
+            assertEquals(List.of(w.name(), w.description(), w.enabled(), w.priority(), "Computer"),
+                    List.of(r.name(), r.description(), r.enabled(), r.priority(), r.type()));
+            for (var s : w.settings()) {
+                CitrixExportReader.Setting got = r.setting(s.setting().name()).orElseThrow();
+                assertEquals(List.of(s.state(), s.values(), s.setting().path()), List.of(got.state(), got.values(), got.path()));
+            }
+            assertEquals(w.filters().stream().map(f -> List.of(f.type(), f.value(), f.mode(), f.enabled())).toList(),
+                    r.filters().stream().map(f -> List.of(f.type(), f.value(), f.mode(), f.enabled())).toList());
+        }
     }
 
     @Test
