@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -12,12 +11,13 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.vipctl.apply.Engine;
 import org.vipctl.apply.Lock;
+import org.vipctl.registry.RegKey;
+import org.vipctl.registry.RegValue;
 import org.vipctl.target.RegFileRegistry;
 import org.vipctl.target.Registry;
 import org.vipctl.target.RegistryException;
-import org.vipctl.registry.RegKey;
-import org.vipctl.registry.RegValue;
 import picocli.CommandLine;
 
 class ApplyCommandTest {
@@ -48,8 +48,9 @@ class ApplyCommandTest {
                 if (cls == TargetOptions.class) {
                     return (K) new TargetOptions() {
                         @Override
-                        Registry open(boolean forWriting) {
-                            return new FailOnWrite(super.open(forWriting), k);
+                        Engine.Target target(boolean forWriting) {
+                            Engine.Target real = super.target(forWriting);
+                            return new Engine.Target(real.name(), () -> new FailOnWrite(real.open().get(), k));
                         }
                     };
                 }
@@ -69,7 +70,7 @@ class ApplyCommandTest {
             Result r = run(failingAt(k), "apply", "--yes", "--target=regfile:" + state,
                     "--state-dir=" + tmp.resolve("backups"), examples().toString());
             assertEquals(1, r.code(), r.err());
-            assertTrue(r.err().startsWith("vipctl: error: writing HKLM\\"), r.err());
+            assertTrue(r.err().startsWith("vipctl: error: writing "), r.err());
             assertTrue(r.err().contains("access denied (injected)"), r.err());
             if (k > 1) {
                 assertTrue(r.err().contains("Restored " + (k - 1) + " value(s) from backup " + tmp.resolve("backups")), r.err());

@@ -1,4 +1,4 @@
-package org.vipctl.emit.citrix;
+package org.vipctl.catalog;
 
 import java.util.Optional;
 
