@@ -23,6 +23,7 @@ import picocli.CommandLine;
             "  vipctl plan --target regfile:server.reg examples/",
             "  vipctl apply --yes examples/                 (on a Windows server, elevated)",
             "  vipctl admx lint C:\\Windows\\PolicyDefinitions",
+            "  vipctl citrix show C:\\exports\\site-policies",
             "  vipctl loopback-address --session 255",
             "  vipctl detect vip-capture-RDS01.json --propose detected.yaml",
             "", "Exit codes: 0 ok, 1 error, 2 changes present (plan, diff), 64 usage error.",
@@ -38,6 +39,7 @@ public final class Main implements Runnable {
             RollbackCommand.class,
             PolCommand.class,
             AdmxCommand.class,
+            CitrixCommand.class,
             LoopbackAddressCommand.class,
             DetectCommand.class,
             CommandLine.HelpCommand.class);
