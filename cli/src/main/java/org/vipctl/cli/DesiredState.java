@@ -28,7 +28,7 @@ final class DesiredState {
 
         /** The Citrix settings of the policies, which plan and apply name but do not write. */
         java.util.List<org.vipctl.plan.SiteSettings.NotApplied> notApplied() {
-            return org.vipctl.plan.SiteSettings.of(compilation);
+            return org.vipctl.plan.SiteSettings.of(compilation.policies(), compilation::citrix);
         }
     }
 }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
-import org.vipctl.Compilation;
+import java.util.function.Function;
 import org.vipctl.lower.CitrixPolicy;
 import org.vipctl.lower.CitrixSettingValue;
 import org.vipctl.model.Policy;
@@ -28,10 +28,11 @@ public final class SiteSettings {
         }
     }
 
-    public static List<NotApplied> of(Compilation c) {
+    /** {@code citrix} lowers a policy's Citrix section ({@code Compilation::citrix}). */
+    public static List<NotApplied> of(List<Policy> policies, Function<Policy, CitrixPolicy> citrix) {
         List<NotApplied> out = new ArrayList<>();
-        for (Policy p : c.policies()) {
-            CitrixPolicy cp = c.citrix(p);
+        for (Policy p : policies) {
+            CitrixPolicy cp = citrix.apply(p);
             String base = p.name().value();
             List<String> files = List.of("citrix/Import-" + base + ".ps1", "citrix/GroupPolicy.xml", "citrix/" + base + ".tf",
                     "citrix/" + base + ".rest.json");
