@@ -10,7 +10,7 @@ import java.util.Optional;
 import org.vipctl.diagnostic.Diagnostics;
 import org.vipctl.diagnostic.Location;
 import org.vipctl.diagnostic.Rule;
-import org.vipctl.load.RegistryData;
+import org.vipctl.model.RegistryData;
 import org.vipctl.load.SourceDocument;
 import org.vipctl.model.TargetOs;
 import org.vipctl.registry.RegKey;
@@ -69,6 +69,12 @@ final class SettingReader {
             citrix = Optional.of(new CitrixSetting(c.path("name").asText(id), c.path("kind").asText("state"),
                     c.path("default").asText(""), c.path("path").asText(c.path("name").asText(id)),
                     text(c, "pathUnconfirmed")));
+            String name = citrix.get().name();
+            Optional<String> problem = CitrixSettingPaths.problem(name, citrix.get().path());
+            if (problem.isPresent()) {
+                out.add(Rule.CATALOG.error(doc.valueAt(ptr + "/citrix/path"), "Citrix setting path '"
+                        + citrix.get().path() + "' for " + name + ": " + problem.get(), "write Category\\" + name));
+            }
         }
         if ((policy.isPresent() || local.isPresent()) && type.isEmpty()) {
             out.add(Rule.CATALOG.error(at, "setting '" + id + "' has registry placements but no type",
@@ -98,7 +104,7 @@ final class SettingReader {
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = m.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            Optional<RegValue> v = RegistryData.convert(type.get(), e.getValue());
+            Optional<RegValue> v = RegistryData.of(type.get(), e.getValue());
             if (v.isEmpty()) {
                 out.add(Rule.CATALOG.error(doc.valueAt(ptr + "/map/" + SourceDocument.escape(e.getKey())),
                         "map value '" + e.getValue().asText() + "' for '" + e.getKey() + "' does not fit "

@@ -7,10 +7,10 @@ import java.util.Optional;
 import org.vipctl.catalog.Catalog;
 import org.vipctl.catalog.Placement;
 import org.vipctl.catalog.Setting;
-import org.vipctl.load.RegistryData;
 import org.vipctl.model.CitrixPolicySettings;
 import org.vipctl.model.CustomValue;
 import org.vipctl.model.Policy;
+import org.vipctl.model.RegistryData;
 import org.vipctl.registry.Provenance;
 import org.vipctl.registry.RegValue;
 import org.vipctl.registry.RegistryEntry;
@@ -94,6 +94,6 @@ public final class Lowering {
         if (!s.map().isEmpty()) {
             return Optional.ofNullable(s.map().get(node.asText()));
         }
-        return RegistryData.convert(s.type().orElseThrow(), node);
+        return RegistryData.of(s.type().orElseThrow(), node);
     }
 }

@@ -7,7 +7,6 @@ import java.util.Optional;
 import org.vipctl.diagnostic.Diagnostics;
 import org.vipctl.diagnostic.Location;
 import org.vipctl.diagnostic.Rule;
-import org.vipctl.load.RegistryData;
 import org.vipctl.load.SourceDocument;
 import org.vipctl.model.CitrixFilter;
 import org.vipctl.model.CitrixPolicySettings;
@@ -19,6 +18,7 @@ import org.vipctl.model.Located;
 import org.vipctl.model.Policy;
 import org.vipctl.model.RdsIpVirtualization;
 import org.vipctl.model.RdsLoopbackVirtualization;
+import org.vipctl.model.RegistryData;
 import org.vipctl.model.Spec;
 import org.vipctl.model.TargetOs;
 import org.vipctl.registry.Hive;
@@ -190,7 +190,7 @@ final class PolicyReader {
             out.add(Rule.MISSING.error(at, "registry value '" + name + "' needs data", dataHint(type)));
             return Optional.empty();
         }
-        Optional<RegValue> value = RegistryData.convert(type, data);
+        Optional<RegValue> value = RegistryData.of(type, data);
         if (value.isEmpty()) {
             out.add(Rule.REGISTRY_DATA.error(doc.valueAt(p + "/data"),
                     "data " + SchemaCheck.describe(data) + " does not fit " + type, dataHint(type)));
