@@ -7,6 +7,7 @@ import org.vipctl.Compilation;
 import org.vipctl.diagnostic.Diagnostic;
 import org.vipctl.diagnostic.Diagnostics;
 import org.vipctl.diagnostic.Renderer;
+import org.vipctl.registry.Scope;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,6 +41,7 @@ final class ValidateCommand implements Callable<Integer> {
         Diagnostics diagnostics = new Diagnostics();
         inputs.catalogAloneIsEnough = true;
         Compilation c = inputs.load(diagnostics);
+        diagnostics.addAll(c.keyWarnings(Scope.values()));
         List<Diagnostic> sorted = diagnostics.sorted();
         switch (format) {
             case JSON -> out.print(Renderer.json(sorted));

@@ -53,6 +53,10 @@ final class SettingReader {
         Map<String, RegValue> map = map(ptr, n.path("map"), type);
         List<String> when = new ArrayList<>();
         n.path("when").forEach(w -> when.add(w.asText()));
+        if ("delete".equals(n.path("whenFalse").asText("")) && when.isEmpty()) {
+            out.add(Rule.CATALOG.error(doc.valueAt(ptr + "/whenFalse"), "setting '" + id + "' has whenFalse: delete but"
+                    + " no 'when' pointer", "add when: [/spec/<feature>/enabled]"));
+        }
         Optional<TargetOs> supportedOn = Optional.empty();
         if (n.hasNonNull("supportedOn")) {
             supportedOn = TargetOs.ofYamlName(n.get("supportedOn").asText());
@@ -87,7 +91,7 @@ final class SettingReader {
             return Optional.empty();
         }
         return Optional.of(new Setting(id, n.path("vendor").asText("custom"), n.path("title").asText(id),
-                text(n, "source"), type, map, when, supportedOn, n.path("restartRequired").asBoolean(false),
+                text(n, "source"), type, map, when, "delete".equals(n.path("whenFalse").asText("leave")), supportedOn, n.path("restartRequired").asBoolean(false),
                 policy, local, citrix, admx, text(n, "docs"), at));
     }
 

@@ -21,7 +21,8 @@ import org.vipctl.registry.Scope;
  * Turns a validated policy into registry entries and a Citrix section, driven by the catalog: for
  * each setting, the value at its {@code source} pointer is read (when every {@code when} pointer is
  * true), mapped through {@code map} or converted by type, and placed where the scope says.
- * Disabled features lower to explicit values (EnableVirtualIP = 0), never to silence.
+ * Disabled features lower to explicit values (EnableVirtualIP = 0), never to silence, and a setting
+ * marked {@code whenFalse: delete} is deleted while its feature is off (PreferLoopbackProcesses).
  */
 public final class Lowering {
 
@@ -36,7 +37,16 @@ public final class Lowering {
         JsonNode tree = policy.source().tree();
         for (Setting s : catalog.settings()) {
             Optional<Placement> placement = s.placement(scope);
-            if (placement.isEmpty() || s.type().isEmpty() || !applies(s, tree)) {
+            if (placement.isEmpty() || s.type().isEmpty()) {
+                continue;
+            }
+            Optional<String> off = switchedOff(s, tree);
+            if (off.isPresent()) {
+                entries.add(new RegistryEntry.Delete(placement.get().key(), placement.get().valueName(),
+                        new Provenance(s.id(), policy.name().value(), policy.source().valueAt(off.get()))));
+                continue;
+            }
+            if (!applies(s, tree)) {
                 continue;
             }
             String source = s.source().orElseThrow();
@@ -75,6 +85,14 @@ public final class Lowering {
         String name = cp.name().map(n -> n.value()).orElse(policy.name().value());
         String description = cp.description().or(policy::description).orElse("");
         return new CitrixPolicy(policy, name, description, cp.enabled(), cp.priority().value(), cp.filters(), values);
+    }
+
+    /** The {@code when} pointer that is explicitly false, for a setting whose value is then deleted. */
+    private static Optional<String> switchedOff(Setting s, JsonNode tree) {
+        if (!s.deleteWhenFalse()) {
+            return Optional.empty();
+        }
+        return s.when().stream().filter(w -> tree.at(w).isBoolean() && !tree.at(w).asBoolean()).findFirst();
     }
 
     /** A setting applies when its source value is present and every {@code when} pointer is true. */
