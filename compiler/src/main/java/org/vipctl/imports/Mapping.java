@@ -82,8 +82,9 @@ final class Mapping {
         }
         if (otherHive > 0) {
             d.diagnostics.add(Rule.REGISTRY_HIVE.warning(firstOtherHive.location(), otherHive
-                            + " value(s) outside HKLM (the user half of the GPO, or HKCU keys) left out, starting at "
-                            + firstOtherHive.describe() + ": policies hold machine values only",
+                            + " value(s) outside HKLM (the user half of the GPO, or HKCU keys) left out, the first at "
+                            + (firstOtherHive.where().isEmpty() ? "the start" : firstOtherHive.where())
+                            + ": policies hold machine values only",
                     "keep user settings in their GPO; vipctl manages machine-wide settings"));
         }
         unit.citrix().ifPresent(facts -> {
@@ -117,7 +118,7 @@ final class Mapping {
     }
 
     private void typed(Draft d, Observed.Value v, Setting s) {
-        if (v.value().isEmpty()) {
+        if (v.value().isEmpty() || !s.source().matches("/spec/[^/]+/[^/]+")) {
             registry(d, v, Optional.empty());
             return;
         }
