@@ -16,7 +16,7 @@ import org.vipctl.catalog.Setting;
 import org.vipctl.diagnostic.Diagnostic;
 import org.vipctl.diagnostic.Rule;
 import org.vipctl.diagnostic.Severity;
-import org.vipctl.lower.Lowering;
+import org.vipctl.model.RegistryData;
 import org.vipctl.registry.RegType;
 import org.vipctl.registry.RegValue;
 import org.vipctl.registry.Scope;
@@ -149,7 +149,7 @@ final class Mapping {
         if (!s.map().isEmpty()) {
             // sorted, so a catalog that maps two YAML values to the same data imports the same one every time
             for (Map.Entry<String, JsonNode> e : new TreeMap<>(s.map()).entrySet()) {
-                if (data.equals(Lowering.RegistryData.convert(type, e.getValue()))) {
+                if (RegistryData.of(type, e.getValue()).filter(data::equals).isPresent()) {
                     String k = e.getKey();
                     return Optional.of(k.equals("true") || k.equals("false") ? JSON.booleanNode(k.equals("true")) : JSON.textNode(k));
                 }
@@ -170,7 +170,7 @@ final class Mapping {
             default -> null;
         };
         // the typed field must write back these very bytes (no NUL in text, no empty list item)
-        return node != null && data.equals(Lowering.RegistryData.convert(type, node)) ? Optional.of(node) : Optional.empty();
+        return node != null && RegistryData.of(type, node).filter(data::equals).isPresent() ? Optional.of(node) : Optional.empty();
     }
 
     private void registry(Draft d, Observed.Value v, Optional<Diagnostic> why) {

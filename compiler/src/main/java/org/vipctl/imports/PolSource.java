@@ -2,20 +2,28 @@ package org.vipctl.imports;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import org.vipctl.format.pol.PolFile;
 import org.vipctl.format.pol.PolFormatException;
 import org.vipctl.format.pol.PolReader;
 import org.vipctl.format.pol.PolRecord;
+import org.vipctl.gpo.GpoEffect;
 import org.vipctl.registry.Hive;
 import org.vipctl.registry.RegKey;
 import org.vipctl.registry.View;
 
 /**
- * Reads a Registry.pol as the Group Policy client applies it: records in file order, each naming
- * the registry value it sets or deletes (MS-GPREG 2.2.1). A file of the Machine half is HKLM; a
- * User half's records are kept as values outside HKLM. Every observation remembers its record's
- * byte offset.
+ * Reads a Registry.pol as the Group Policy client applies it: every value a record names gets the
+ * effect the GPO target reads too ({@link GpoEffect}: set, deleted, set only if absent), from the
+ * record that decides it, whose byte offset goes with the value. Key-wide records a policy cannot
+ * express ({@code **delvals.}, {@code **DeleteKeys}, {@code **SecureKey}, key-only records) are
+ * kept beside the values to be reported. A User half's records are values outside HKLM.
  */
 final class PolSource {
 
@@ -23,7 +31,7 @@ final class PolSource {
     }
 
     /** {@code shown} is the file as the user should see it in comments and messages. */
-    static void read(Path file, String shown, Hive hive, RegistryFold fold) {
+    static List<Observed> read(Path file, String shown, Hive hive) {
         PolFile pol;
         try {
             pol = PolReader.read(file);
@@ -34,34 +42,109 @@ final class PolSource {
         }
         long[] offsets = pol.offsets();
         List<PolRecord> records = pol.records();
+        Map<PolRecord, Origin> origins = new IdentityHashMap<>();
+        for (int i = 0; i < records.size(); i++) {
+            origins.put(records.get(i), new Origin.PolRecordAt(shown, offsets[i]));
+        }
+        List<Observed> out = new ArrayList<>();
+        if (hive != Hive.HKLM) {
+            for (PolRecord r : records) {
+                out.add(new Observed.OtherHive(hive + "\\" + r.key(), r.subject(), origins.get(r)));
+            }
+            return out;
+        }
+        // the records that can matter to a key, in file order: its own and every **DeleteKeys (which reach below)
+        List<Integer> deleteKeys = new ArrayList<>();
+        Map<String, List<Integer>> own = new LinkedHashMap<>();
+        Map<String, Map<String, String>> names = new LinkedHashMap<>();
         for (int i = 0; i < records.size(); i++) {
             PolRecord r = records.get(i);
-            Origin at = new Origin.PolRecordAt(shown, offsets[i]);
-            if (hive != Hive.HKLM) {
-                fold.otherHive(hive + "\\" + r.key(), r.subject(), at);
-                continue;
+            String k = r.key().toLowerCase(Locale.ROOT);
+            if (r instanceof PolRecord.DeleteKeys) {
+                deleteKeys.add(i);
             }
-            apply(fold, new RegKey(Hive.HKLM, View.BIT64, r.key()), r, at);
+            own.computeIfAbsent(k, x -> new ArrayList<>()).add(i);
+            for (String name : valueNames(r)) {
+                names.computeIfAbsent(k, x -> new LinkedHashMap<>()).putIfAbsent(name.toLowerCase(Locale.ROOT), name);
+            }
+            keyWide(r).ifPresent(what -> out.add(new Observed.KeyDirective(key(r.key()), what, origins.get(r))));
         }
+        for (Map.Entry<String, Map<String, String>> k : names.entrySet()) {
+            List<PolRecord> relevant = inOrder(own.get(k.getKey()), deleteKeys).stream().map(records::get).toList();
+            String keyPath = relevant.stream().filter(r -> r.key().equalsIgnoreCase(k.getKey())).findFirst().orElseThrow().key();
+            for (String name : k.getValue().values()) {
+                effect(GpoEffect.of(relevant, keyPath, name), key(keyPath), name, origins).ifPresent(out::add);
+            }
+        }
+        return out;
     }
 
-    private static void apply(RegistryFold fold, RegKey key, PolRecord r, Origin at) {
-        if (r instanceof PolRecord.Value v) {
-            fold.set(key, v.name(), v.raw().type(), v.value(), at);
-        } else if (r instanceof PolRecord.DeleteValue d) {
-            fold.delete(key, d.valueName(), at);
-        } else if (r instanceof PolRecord.DeleteValues d) {
-            d.names().forEach(n -> fold.delete(key, n, at));
-        } else if (r instanceof PolRecord.DeleteAllValues) {
-            fold.deleteAllValues(key, "deletes every value of the key (**delvals.)", at);
-        } else if (r instanceof PolRecord.KeyOnly) {
-            fold.directive(key, "creates the key without a value (a REG_NONE record with no value name)", at);
-        } else if (r instanceof PolRecord.DeleteKeys d) {
-            fold.directive(key, "deletes the subkeys " + String.join(", ", d.subkeys()) + " (**DeleteKeys)", at);
-        } else if (r instanceof PolRecord.SecureKey) {
-            fold.directive(key, "resets the key's permissions (**SecureKey)", at);
-        } else if (r instanceof PolRecord.SoftValue s) {
-            fold.directive(key, "sets '" + s.valueName() + "' only when it is absent (**soft.)", at);
+    private static Optional<Observed> effect(GpoEffect e, RegKey key, String name, Map<PolRecord, Origin> origins) {
+        if (e instanceof GpoEffect.Sets s) {
+            return Optional.of(new Observed.Value(key, name, s.by().raw().type(), Optional.of(s.value()), origins.get(s.by())));
         }
+        if (e instanceof GpoEffect.Unreadable u) {
+            return Optional.of(new Observed.Value(key, name, u.by().raw().type(), Optional.empty(), origins.get(u.by())));
+        }
+        if (e instanceof GpoEffect.Deletes d) {
+            return Optional.of(new Observed.Deleted(key, name, origins.get(d.by())));
+        }
+        if (e instanceof GpoEffect.SetsIfAbsent s) {
+            return Optional.of(new Observed.KeyDirective(key, "sets '" + name + "' only when it is absent (**soft.)",
+                    origins.get(s.by())));
+        }
+        return Optional.empty();
+    }
+
+    /** Two ascending index lists merged, each index once. */
+    private static List<Integer> inOrder(List<Integer> a, List<Integer> b) {
+        List<Integer> out = new ArrayList<>(a.size() + b.size());
+        int i = 0;
+        int j = 0;
+        while (i < a.size() || j < b.size()) {
+            int next = j >= b.size() || i < a.size() && a.get(i) <= b.get(j) ? a.get(i++) : b.get(j++);
+            if (out.isEmpty() || out.get(out.size() - 1) != next) {
+                out.add(next);
+            }
+        }
+        return out;
+    }
+
+    /** The value names a record speaks of. */
+    private static List<String> valueNames(PolRecord r) {
+        if (r instanceof PolRecord.Value v) {
+            return List.of(v.name());
+        }
+        if (r instanceof PolRecord.DeleteValue d) {
+            return List.of(d.valueName());
+        }
+        if (r instanceof PolRecord.SoftValue s) {
+            return List.of(s.valueName());
+        }
+        if (r instanceof PolRecord.DeleteValues d) {
+            return d.names();
+        }
+        return List.of();
+    }
+
+    /** What a key-wide record does, in words; empty for records about one value. */
+    private static Optional<String> keyWide(PolRecord r) {
+        if (r instanceof PolRecord.DeleteAllValues) {
+            return Optional.of("deletes every value of the key (**delvals.)");
+        }
+        if (r instanceof PolRecord.KeyOnly) {
+            return Optional.of("creates the key without a value (a REG_NONE record with no value name)");
+        }
+        if (r instanceof PolRecord.DeleteKeys d) {
+            return Optional.of("deletes the subkeys " + String.join(", ", d.subkeys()) + " (**DeleteKeys)");
+        }
+        if (r instanceof PolRecord.SecureKey) {
+            return Optional.of("resets the key's permissions (**SecureKey)");
+        }
+        return Optional.empty();
+    }
+
+    private static RegKey key(String path) {
+        return new RegKey(Hive.HKLM, View.BIT64, path);
     }
 }

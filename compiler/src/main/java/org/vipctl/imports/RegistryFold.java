@@ -9,10 +9,10 @@ import org.vipctl.registry.RegKey;
 import org.vipctl.registry.RegValue;
 
 /**
- * What a file of registry instructions leaves behind when applied in order, value by value: a
- * later record about a value replaces an earlier one, deleting all values of a key or a whole key
- * drops what earlier records set there. Instructions a policy cannot hold are kept beside the
- * values, so they can be reported.
+ * What a .reg file or a live registry leaves behind, value by value: a later line about a value
+ * replaces an earlier one, deleting a whole key drops what earlier lines set there. Instructions a
+ * policy cannot hold are kept beside the values, so they can be reported. (Registry.pol files are
+ * read through the GPO target's own reading, {@code gpo.GpoEffect}.)
  */
 final class RegistryFold {
 
@@ -29,12 +29,6 @@ final class RegistryFold {
         String id = Observed.valueId(key, name);
         values.remove(id);
         values.put(id, new Observed.Deleted(key, name, origin));
-    }
-
-    /** {@code **delvals.}: the key's earlier values are gone; the instruction itself is kept. */
-    void deleteAllValues(RegKey key, String what, Origin origin) {
-        values.values().removeIf(o -> keyOf(o).map(k -> k.id().equals(key.id())).orElse(false));
-        others.add(new Observed.KeyDirective(key, what, origin));
     }
 
     /** {@code [-KEY]}: the key and its subkeys are gone. */

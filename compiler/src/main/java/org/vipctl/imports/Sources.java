@@ -129,20 +129,11 @@ final class Sources {
 
     /** A GPO folder's Machine (HKLM) and User (HKCU) Registry.pol; a folder without either imports nothing. */
     private static SourceUnit gpoFolder(Path dir, String kind, String name) throws IOException {
-        RegistryFold fold = new RegistryFold();
+        List<Observed> observed = new ArrayList<>();
         List<String> files = new ArrayList<>();
-        Optional<Path> machine = GpoPaths.machinePol(dir);
-        if (machine.isPresent()) {
-            files.add(show(machine.get()));
-            PolSource.read(machine.get(), show(machine.get()), Hive.HKLM, fold);
-        }
-        Optional<Path> user = GpoPaths.userPol(dir);
-        if (user.isPresent()) {
-            files.add(show(user.get()));
-            PolSource.read(user.get(), show(user.get()), Hive.HKCU, fold);
-        }
+        halves(GpoPaths.machinePol(dir), GpoPaths.userPol(dir), observed, files);
         return new SourceUnit(kind, show(dir), files, Optional.of(Scope.POLICY),
-                PolicyNames.fromText(name != null ? name : fileName(dir)), Optional.empty(), fold.result(), Optional.empty());
+                PolicyNames.fromText(name != null ? name : fileName(dir)), Optional.empty(), observed, Optional.empty());
     }
 
     /** {@code X/Machine/Registry.pol} is named after X; a User folder's file is the user half. */
@@ -152,10 +143,9 @@ final class Sources {
         boolean user = half.equalsIgnoreCase("User");
         boolean inGpo = user || half.equalsIgnoreCase("Machine");
         String name = inGpo && parent.getParent() != null ? fileName(parent.getParent()) : baseName(file);
-        RegistryFold fold = new RegistryFold();
-        PolSource.read(file, show(file), user ? Hive.HKCU : Hive.HKLM, fold);
+        List<Observed> observed = PolSource.read(file, show(file), user ? Hive.HKCU : Hive.HKLM);
         return new SourceUnit("Registry.pol", show(file), List.of(show(file)), Optional.of(Scope.POLICY),
-                PolicyNames.fromText(name), Optional.empty(), fold.result(), Optional.empty());
+                PolicyNames.fromText(name), Optional.empty(), observed, Optional.empty());
     }
 
     private static SourceUnit regFile(Path file) {
@@ -172,24 +162,29 @@ final class Sources {
         }
         List<SourceUnit> units = new ArrayList<>();
         for (GpoBackup b : all) {
-            RegistryFold fold = new RegistryFold();
+            List<Observed> observed = new ArrayList<>();
             List<String> files = new ArrayList<>();
-            if (b.machinePol().isPresent()) {
-                files.add(show(b.machinePol().get()));
-                PolSource.read(b.machinePol().get(), show(b.machinePol().get()), Hive.HKLM, fold);
-            }
-            if (b.userPol().isPresent()) {
-                files.add(show(b.userPol().get()));
-                PolSource.read(b.userPol().get(), show(b.userPol().get()), Hive.HKCU, fold);
-            }
+            halves(b.machinePol(), b.userPol(), observed, files);
             String title = b.displayName().isBlank() ? (b.gpoGuid().isBlank() ? b.backupId() : b.gpoGuid()) : b.displayName();
             String what = "GPO backup";
             String source = show(b.folder()) + (b.gpoGuid().isBlank() ? "" : " (GPO " + b.gpoGuid() + ")");
             units.add(new SourceUnit(what, source, files, Optional.of(Scope.POLICY), PolicyNames.fromText(title),
-                    b.displayName().isBlank() ? Optional.empty() : Optional.of(b.displayName()), fold.result(),
+                    b.displayName().isBlank() ? Optional.empty() : Optional.of(b.displayName()), observed,
                     Optional.empty()));
         }
         return units;
+    }
+
+    /** The machine half (HKLM) and the user half (HKCU) of a GPO, when they are there. */
+    private static void halves(Optional<Path> machine, Optional<Path> user, List<Observed> observed, List<String> files) {
+        if (machine.isPresent()) {
+            files.add(show(machine.get()));
+            observed.addAll(PolSource.read(machine.get(), show(machine.get()), Hive.HKLM));
+        }
+        if (user.isPresent()) {
+            files.add(show(user.get()));
+            observed.addAll(PolSource.read(user.get(), show(user.get()), Hive.HKCU));
+        }
     }
 
     private static Path localGpoFolder(String source) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.vipctl.Compilation;
 import org.vipctl.catalog.Catalog;
 import org.vipctl.diagnostic.Diagnostic;
 import org.vipctl.diagnostic.Diagnostics;
@@ -16,7 +17,6 @@ import org.vipctl.diagnostic.Rule;
 import org.vipctl.diagnostic.Severity;
 import org.vipctl.load.SourceDocument;
 import org.vipctl.load.YamlLoader;
-import org.vipctl.validate.Validator;
 
 /**
  * Makes every imported policy one that {@code vipctl validate} accepts, by running the validator
@@ -104,7 +104,7 @@ final class ValidationLoop {
             docs.put(file, parsed.get(0));
             all.add(parsed.get(0));
         }
-        new Validator(catalog).validate(all, found);
+        Compilation.of(all, catalog, found);
         return found;
     }
 
