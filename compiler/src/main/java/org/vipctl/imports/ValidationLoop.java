@@ -1,5 +1,8 @@
 package org.vipctl.imports;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -124,21 +127,7 @@ final class ValidationLoop {
             });
         }
         if (parts.length >= 3 && parts[1].equals("spec") && parts[2].equals("citrixPolicy") && d.citrixPolicy.isPresent()) {
-            Location at = d.unit.observed().isEmpty() ? Location.ofFile(d.unit.source())
-                    : d.unit.observed().get(0).origin().location();
-            String what = parts.length >= 4 ? "citrixPolicy." + parts[3] : "citrixPolicy";
-            return Optional.of(() -> {
-                if (d.citrixPolicy.isEmpty() || parts.length >= 4 && !d.citrixPolicy.get().has(parts[3])) {
-                    return;
-                }
-                if (parts.length >= 4) {
-                    d.citrixPolicy.get().remove(parts[3]);
-                } else {
-                    d.citrixPolicy = Optional.empty();
-                }
-                d.diagnostics.add(new Diagnostic(Severity.WARNING, e.ruleId(), e.message() + "; " + what
-                        + " left out, its default applies", e.hint(), at, List.of()));
-            });
+            return Optional.of(citrixPolicyFix(d, parts, e));
         }
         List<Draft.Typed> section = parts.length >= 3 && parts[1].equals("spec")
                 ? d.typed.stream().filter(t -> t.section().equals(parts[2])).toList() : List.of();
@@ -155,6 +144,50 @@ final class ValidationLoop {
             }
             mapping.applyWhen(d);
         });
+    }
+
+    /**
+     * A field of {@code citrixPolicy} the validator refuses is left out (its default applies); a
+     * refused filter is left out alone. The filter is found by identity, so two fixes of one round
+     * do not shift each other.
+     */
+    private static Runnable citrixPolicyFix(Draft d, String[] parts, Diagnostic e) {
+        ObjectNode cp = d.citrixPolicy.orElseThrow();
+        Location at = d.unit.observed().isEmpty() ? Location.ofFile(d.unit.source())
+                : d.unit.observed().get(0).origin().location();
+        String prefix = Mapping.prefix(d.unit.observed().isEmpty() ? new Origin.LiveValue(d.unit.source())
+                : d.unit.observed().get(0).origin());
+        if (parts.length >= 5 && parts[3].equals("filters") && cp.path("filters").isArray()) {
+            JsonNode filter = cp.get("filters").get(Integer.parseInt(parts[4]));
+            return () -> {
+                ArrayNode filters = (ArrayNode) cp.get("filters");
+                for (int i = 0; filters != null && i < filters.size(); i++) {
+                    if (filters.get(i) == filter) {
+                        filters.remove(i);
+                        d.diagnostics.add(new Diagnostic(Severity.WARNING, e.ruleId(), prefix + "filter "
+                                + filter.path("type").asText() + " '" + filter.path("value").asText() + "': " + e.message()
+                                + "; the filter is left out", e.hint(), at, List.of()));
+                        if (filters.isEmpty()) {
+                            cp.remove("filters");
+                        }
+                        return;
+                    }
+                }
+            };
+        }
+        String what = parts.length >= 4 ? "citrixPolicy." + parts[3] : "citrixPolicy";
+        return () -> {
+            if (d.citrixPolicy.isEmpty() || parts.length >= 4 && !cp.has(parts[3])) {
+                return;
+            }
+            if (parts.length >= 4) {
+                cp.remove(parts[3]);
+            } else {
+                d.citrixPolicy = Optional.empty();
+            }
+            d.diagnostics.add(new Diagnostic(Severity.WARNING, e.ruleId(), prefix + e.message() + "; " + what
+                    + " is left out, its default applies", e.hint(), at, List.of()));
+        };
     }
 
     /** The deepest JSON Pointer whose key or value starts at {@code at}; empty for the document itself. */
