@@ -56,7 +56,7 @@ final class PolSource {
         // the records that can matter to a key, in file order: its own and every **DeleteKeys (which reach below)
         List<Integer> deleteKeys = new ArrayList<>();
         Map<String, List<Integer>> own = new LinkedHashMap<>();
-        Map<String, Map<String, String>> names = new LinkedHashMap<>();
+        Map<String, Map<String, String[]>> names = new LinkedHashMap<>();
         for (int i = 0; i < records.size(); i++) {
             PolRecord r = records.get(i);
             String k = r.key().toLowerCase(Locale.ROOT);
@@ -65,26 +65,33 @@ final class PolSource {
             }
             own.computeIfAbsent(k, x -> new ArrayList<>()).add(i);
             for (String name : valueNames(r)) {
-                names.computeIfAbsent(k, x -> new LinkedHashMap<>()).putIfAbsent(name.toLowerCase(Locale.ROOT), name);
+                // the spelling of the key and name where the value first appears, as the file has it
+                names.computeIfAbsent(k, x -> new LinkedHashMap<>())
+                        .putIfAbsent(name.toLowerCase(Locale.ROOT), new String[] {r.key(), name});
             }
             keyWide(r).ifPresent(what -> out.add(new Observed.KeyDirective(key(r.key()), what, origins.get(r))));
         }
-        for (Map.Entry<String, Map<String, String>> k : names.entrySet()) {
+        for (Map.Entry<String, Map<String, String[]>> k : names.entrySet()) {
             List<PolRecord> relevant = inOrder(own.get(k.getKey()), deleteKeys).stream().map(records::get).toList();
-            String keyPath = relevant.stream().filter(r -> r.key().equalsIgnoreCase(k.getKey())).findFirst().orElseThrow().key();
-            for (String name : k.getValue().values()) {
-                effect(GpoEffect.of(relevant, keyPath, name), key(keyPath), name, origins).ifPresent(out::add);
+            for (String[] keyAndName : k.getValue().values()) {
+                GpoEffect effect = GpoEffect.of(relevant, keyAndName[0], keyAndName[1]);
+                effect(effect, key(keyAndName[0]), keyAndName[1], origins).ifPresent(out::add);
             }
         }
         return out;
     }
 
     private static Optional<Observed> effect(GpoEffect e, RegKey key, String name, Map<PolRecord, Origin> origins) {
+        // a value record keeps its own spelling of key and name, so it is written back as it was
+        if (e instanceof GpoEffect.Sets s && s.by() instanceof PolRecord.Value v) {
+            return Optional.of(new Observed.Value(key(v.key()), v.name(), v.raw().type(), Optional.of(s.value()), origins.get(v)));
+        }
         if (e instanceof GpoEffect.Sets s) {
             return Optional.of(new Observed.Value(key, name, s.by().raw().type(), Optional.of(s.value()), origins.get(s.by())));
         }
         if (e instanceof GpoEffect.Unreadable u) {
-            return Optional.of(new Observed.Value(key, name, u.by().raw().type(), Optional.empty(), origins.get(u.by())));
+            return Optional.of(new Observed.Value(key(u.by().key()), u.by().name(), u.by().raw().type(), Optional.empty(),
+                    origins.get(u.by())));
         }
         if (e instanceof GpoEffect.Deletes d) {
             return Optional.of(new Observed.Deleted(key, name, origins.get(d.by())));
