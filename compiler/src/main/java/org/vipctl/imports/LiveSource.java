@@ -24,8 +24,9 @@ final class LiveSource {
 
     static void read(ListableRegistry registry, Catalog catalog, RegistryFold fold) {
         Map<String, RegKey> keys = new LinkedHashMap<>();
-        for (Setting s : catalog.settings()) {
-            for (Scope scope : Scope.values()) {
+        // the local placements first: a key both scopes name is read through the local one's view
+        for (Scope scope : List.of(Scope.LOCAL, Scope.POLICY)) {
+            for (Setting s : catalog.settings()) {
                 s.placement(scope).map(Placement::key).ifPresent(k -> keys.putIfAbsent(k.id(), k));
             }
         }

@@ -5,7 +5,7 @@ import org.vipctl.diagnostic.Location;
 /**
  * Where an imported value was found: a Registry.pol record (file and byte offset), a line of a .reg
  * file, a key of the live registry, or a Citrix policy in an export. {@code where} is the short form
- * the YAML comments use; {@code describe} names the file too, for messages.
+ * the YAML comments and messages use beside the file's location.
  */
 public sealed interface Origin {
 
@@ -17,10 +17,6 @@ public sealed interface Origin {
 
     /** For diagnostics: the file, with its line when there is one. */
     Location location();
-
-    default String describe() {
-        return where().isEmpty() ? source() : source() + ", " + where();
-    }
 
     record PolRecordAt(String source, long offset) implements Origin {
         public String where() {

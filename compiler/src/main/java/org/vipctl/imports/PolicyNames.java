@@ -12,7 +12,6 @@ import java.util.regex.Pattern;
  */
 final class PolicyNames {
 
-    static final Pattern VALID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final Pattern DEVICE = Pattern.compile("(?i)(con|prn|aux|nul|com[0-9]|lpt[0-9])(\\..*)?");
     private static final int MAX = 64;
 

@@ -56,7 +56,7 @@ final class ValidationLoop {
             last = found.sorted();
             List<Runnable> fixes = new ArrayList<>();
             for (Diagnostic e : last) {
-                if (!e.isError() || ACROSS_POLICIES.contains(e.ruleId())) {
+                if (!e.isError() || isAcrossPolicies(e)) {
                     continue;
                 }
                 Draft d = byFile.get(e.location().file());
@@ -114,6 +114,14 @@ final class ValidationLoop {
     /** The change that removes {@code e}; empty when there is nothing left to change. */
     private Optional<Runnable> fix(Draft d, SourceDocument doc, Diagnostic e) {
         String pointer = pointerAt(doc, e.location());
+        if (e.ruleId().equals(Rule.CONFLICT.id())) {
+            for (Location other : e.related()) {
+                String p = pointerAt(doc, other);
+                if (!p.startsWith("/spec/registry")) {
+                    pointer = p;
+                }
+            }
+        }
         String[] parts = pointer.split("/");
         if (parts.length >= 4 && parts[1].equals("spec") && parts[2].equals("registry")) {
             Draft.Entry entry = PolicyYaml.sorted(d.registry).get(Integer.parseInt(parts[3]));
@@ -199,9 +207,19 @@ final class ValidationLoop {
         return best.getOrDefault(at, "");
     }
 
+    /**
+     * A conflict between two imported policies. One inside a policy (a typed field of one scope and a
+     * registry entry at its placement in the other, both set, as a server can have) is fixed like any
+     * other error: the typed section becomes registry entries, each at its own key.
+     */
+    private static boolean isAcrossPolicies(Diagnostic d) {
+        return ACROSS_POLICIES.contains(d.ruleId())
+                && d.related().stream().anyMatch(r -> !r.file().equals(d.location().file()));
+    }
+
     /** A conflict between two imported policies is the user's to settle: a warning, not a failed import. */
     private static Diagnostic acrossPolicies(Diagnostic d) {
-        if (!d.isError() || !ACROSS_POLICIES.contains(d.ruleId())) {
+        if (!d.isError() || !isAcrossPolicies(d)) {
             return d;
         }
         return new Diagnostic(Severity.WARNING, d.ruleId(), d.message() + " (each imported policy is valid alone;"

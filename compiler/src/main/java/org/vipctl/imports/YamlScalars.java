@@ -105,7 +105,7 @@ final class YamlScalars {
     static String comment(String s) {
         StringBuilder b = new StringBuilder();
         s.codePoints().forEach(c -> {
-            if (mustEscape(c) || Character.isSurrogate((char) c) && c <= 0xFFFF) {
+            if (mustEscape(c)) {
                 b.append(String.format(Locale.ROOT, "\\u%04X", c));
             } else {
                 b.appendCodePoint(c);

@@ -254,6 +254,47 @@ class ImportMappingTest {
         assertTrue(e.getMessage().contains("--name"), e.getMessage());
     }
 
+    @Test
+    void theLiveRegistryIsReadAtTheCatalogKeysThroughTheirViews() {
+        java.util.Map<String, java.util.Map<String, RegValue>> keys = new java.util.HashMap<>();
+        keys.put("HKLM\\" + LOOPBACK + "|64", new java.util.LinkedHashMap<>(java.util.Map.of(
+                "EnableVirtualIP", new RegValue.Dword(0), "VirtualizeLoopbackAdresses", new RegValue.Dword(1),
+                "Unknown", new RegValue.Sz("x"))));
+        keys.put("HKLM\\" + VIP + "|64", java.util.Map.of("EnableVirtualIP", new RegValue.Dword(1)));
+        keys.put("HKLM\\SOFTWARE\\Citrix\\VIP|32", java.util.Map.of("PreferLoopback", new RegValue.Dword(0)));
+        java.util.List<String> asked = new java.util.ArrayList<>();
+        ListableRegistry live = new ListableRegistry() {
+            public String target() {
+                return "windows";
+            }
+
+            public java.util.List<String> valueNames(org.vipctl.registry.RegKey key) {
+                asked.add(key.toString());
+                return java.util.List.copyOf(keys.getOrDefault(key.hive() + "\\" + key.path() + "|" + key.view().bits(),
+                        java.util.Map.of()).keySet());
+            }
+
+            public Optional<RegValue> read(org.vipctl.registry.RegKey key, String name) {
+                return Optional.ofNullable(keys.get(key.hive() + "\\" + key.path() + "|" + key.view().bits()).get(name));
+            }
+        };
+        ImportResult r = Imports.run(Imports.options().withWindows(() -> live), "windows");
+        String yaml = Imports.text(r, 0);
+        assertTrue(asked.contains("HKLM\\SOFTWARE\\Citrix\\VIP (32-bit view)"), asked.toString());
+        // EnableVirtualIP is 0 at the local key and 1 at the Group Policy key: typed, the policy would write
+        // both to the policy key (VIP061), so both stay registry entries, each at its own key
+        assertTrue(yaml.contains("{key: 'HKLM\\" + LOOPBACK + "', name: EnableVirtualIP, type: REG_DWORD, data: 0}"), yaml);
+        assertFalse(yaml.contains("rdsIpVirtualization:"), yaml);
+        assertTrue(r.diagnostics().stream().anyMatch(d -> d.ruleId().equals("VIP061") && !d.isError()), r.diagnostics().toString());
+        assertFalse(r.hasErrors());
+        assertTrue(yaml.contains("  citrixPreferLoopback:\n    # HKLM\\SOFTWARE\\Wow6432Node\\Citrix\\VIP\n    enabled: false"), yaml);
+        assertTrue(yaml.contains("{key: 'HKLM\\" + LOOPBACK + "', name: Unknown, type: REG_SZ, data: x}"), yaml);
+        assertTrue(yaml.contains("{key: 'HKLM\\" + VIP + "', name: EnableVirtualIP, type: REG_DWORD, data: 1}"), yaml);
+        assertTrue(rules(r).contains("VIP100"), "the Group Policy key's value is noted");
+        assertTrue(yaml.contains("metadata:\n  name: windows\n"), yaml);
+        Imports.compile(r);
+    }
+
     private static PolFile read(Path f) throws Exception {
         return org.vipctl.format.pol.PolReader.read(f);
     }
