@@ -59,7 +59,9 @@ public enum Rule {
     ADMX_TEMPLATE("VIP092", "Catalog data for the ADMX template is not valid"),
     INTUNE_KEY("VIP093", "Intune ADMX ingestion refuses this registry key"),
     INTUNE_TARGETS("VIP094", "Intune rows have no Windows Server to apply to"),
-    INTUNE_REQUIRED("VIP095", "Intune row would enable a policy without a required element");
+    INTUNE_REQUIRED("VIP095", "Intune row would enable a policy without a required element"),
+    IMPORTED_AS_REGISTRY("VIP100", "Imported value kept as a registry entry instead of a typed field"),
+    NOT_IMPORTED("VIP101", "Source content a policy cannot express, left out of the import");
 
     private final String id;
     private final String summary;
