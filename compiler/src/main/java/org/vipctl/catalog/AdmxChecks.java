@@ -172,11 +172,13 @@ final class AdmxChecks {
         String noun = kind == Ref.CATEGORY ? "category" : "supportedOn definition";
         Optional<String> found = WindowsAdmxNames.get().find(k, name);
         if (found.isEmpty()) {
+            // a warning, not an error: a newer Windows.admx than the list's may define the name
             String hint = DidYouMean.best(name, WindowsAdmxNames.get().all(k))
                     .map(b -> "did you mean windows:" + b + "? ").orElse("");
-            out.add(Rule.ADMX_TEMPLATE.error(at, what + ": Windows.admx has no " + noun + " '" + name + "'",
-                    hint + "name one Windows.admx defines, or define your own under admxTemplate."
-                            + (kind == Ref.CATEGORY ? "categories" : "supportedOn")));
+            out.add(Rule.ADMX_TEMPLATE.warning(at, what + ": Windows.admx (Windows 11 24H2) has no " + noun + " '"
+                    + name + "'", hint + "name one Windows.admx defines, or define your own under admxTemplate."
+                    + (kind == Ref.CATEGORY ? "categories" : "supportedOn") + "; admx lint with your store's Windows.admx"
+                    + " checks it for certain"));
         } else if (!found.get().equals(name)) {
             out.add(Rule.ADMX_TEMPLATE.warning(at, what + ": '" + ref + "' differs only in letter case from"
                     + " Windows.admx's " + noun + " '" + found.get() + "'", "write windows:" + found.get()));
