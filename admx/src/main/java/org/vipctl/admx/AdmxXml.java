@@ -23,14 +23,19 @@ public final class AdmxXml {
 
     public static final String NS = "http://schemas.microsoft.com/GroupPolicy/2006/07/PolicyDefinitions";
 
-    // Immutable and thread-safe once built; building it is the slow part of a lint run.
-    private static final JAXBContext CONTEXT = createContext();
+    /**
+     * Immutable and thread-safe once built, and slow to build: only writing templates and reading
+     * single files need it, never admx lint, which uses {@link #secureReader()} alone.
+     */
+    private static final class Binding {
+        static final JAXBContext CONTEXT = createContext();
+    }
 
     private AdmxXml() {
     }
 
     public static JAXBContext context() {
-        return CONTEXT;
+        return Binding.CONTEXT;
     }
 
     private static JAXBContext createContext() {
@@ -68,7 +73,7 @@ public final class AdmxXml {
     /** Marshals a root object (PolicyDefinitions or PolicyDefinitionResources) as indented UTF-8 XML. */
     public static byte[] marshal(Object root) {
         try {
-            Marshaller m = CONTEXT.createMarshaller();
+            Marshaller m = Binding.CONTEXT.createMarshaller();
             m.setProperty(Marshaller.JAXB_ENCODING, "UTF-8");
             m.setProperty(Marshaller.JAXB_FORMATTED_OUTPUT, Boolean.TRUE);
             ByteArrayOutputStream out = new ByteArrayOutputStream();

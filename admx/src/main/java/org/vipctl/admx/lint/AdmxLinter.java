@@ -1,8 +1,13 @@
 package org.vipctl.admx.lint;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -52,24 +57,27 @@ public final class AdmxLinter {
         });
         ThreadLocal<DocReader> readers = ThreadLocal.withInitial(DocReader::new);
         try {
-            List<Future<DocReader.Read<AdmxDoc>>> a = new ArrayList<>();
+            // largest files first, so both threads finish together; results are taken in store order
+            Map<StoreFiles.Source, Future<DocReader.Read<AdmxDoc>>> a = new HashMap<>();
+            Map<StoreFiles.Source, Future<DocReader.Read<AdmlDoc>>> l = new HashMap<>();
+            List<StoreFiles.Source> all = new ArrayList<>(files.admx());
+            all.addAll(files.adml());
+            all.sort(Comparator.comparingLong(AdmxLinter::size).reversed());
+            for (StoreFiles.Source s : all) {
+                if (s.language().isEmpty()) {
+                    a.put(s, pool.submit(() -> readers.get().admx(s.file(), s.display())));
+                } else {
+                    l.put(s, pool.submit(() -> readers.get().adml(s.file(), s.display())));
+                }
+            }
             for (StoreFiles.Source s : files.admx()) {
-                a.add(pool.submit(() -> readers.get().admx(s.file(), s.display())));
-            }
-            List<Future<DocReader.Read<AdmlDoc>>> l = new ArrayList<>();
-            for (StoreFiles.Source s : files.adml()) {
-                l.add(pool.submit(() -> readers.get().adml(s.file(), s.display())));
-            }
-            for (int i = 0; i < a.size(); i++) {
-                DocReader.Read<AdmxDoc> r = a.get(i).get();
-                StoreFiles.Source s = files.admx().get(i);
+                DocReader.Read<AdmxDoc> r = a.get(s).get();
                 admx.add(new StoreChecks.AdmxInput(s, s.display(), r.doc()));
                 out.addAll(r.diagnostics());
                 r.variant().ifPresent(forms::add);
             }
-            for (int i = 0; i < l.size(); i++) {
-                DocReader.Read<AdmlDoc> r = l.get(i).get();
-                StoreFiles.Source s = files.adml().get(i);
+            for (StoreFiles.Source s : files.adml()) {
+                DocReader.Read<AdmlDoc> r = l.get(s).get();
                 adml.add(new StoreChecks.AdmlInput(s, s.display(), r.doc()));
                 out.addAll(r.diagnostics());
                 r.variant().ifPresent(forms::add);
@@ -81,6 +89,14 @@ public final class AdmxLinter {
             throw new IllegalStateException("reading the store failed: " + e.getCause(), e.getCause());
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    private static long size(StoreFiles.Source s) {
+        try {
+            return Files.size(s.file());
+        } catch (IOException e) {
+            return 0; // reading it reports the problem
         }
     }
 
