@@ -49,7 +49,8 @@ public final class AdmxXml {
     /** A namespace-aware SAX reader that rejects DOCTYPE and never fetches anything. */
     public static XMLReader secureReader() {
         try {
-            SAXParserFactory f = SAXParserFactory.newInstance();
+            // the JDK's own parser, without the provider search (a jaxp.properties read and a ServiceLoader scan)
+            SAXParserFactory f = SAXParserFactory.newDefaultInstance();
             f.setNamespaceAware(true);
             f.setValidating(false);
             f.setXIncludeAware(false);
