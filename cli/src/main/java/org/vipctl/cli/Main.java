@@ -65,9 +65,10 @@ public final class Main implements Runnable {
         // the other core while picocli builds its model and parses the arguments on this one. A
         // command runs once that is done, so its classes are never initialised by two threads at a
         // time; --help and --version only print picocli's text and do not wait. Commands that read no
-        // policies (admx lint reads a store on both cores) do not pay for it.
-        Thread prepare = new Thread(NO_POLICIES.contains(commandName(args)) ? () -> { } : Main::prepare,
-                "vipctl-prepare");
+        // policies do not pay for it; admx warms up its XML parser instead.
+        String command = commandName(args);
+        Runnable work = command.equals("admx") ? Main::prepareXml : NO_POLICIES.contains(command) ? () -> { } : Main::prepare;
+        Thread prepare = new Thread(work, "vipctl-prepare");
         prepare.setDaemon(true);
         prepare.start();
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
@@ -159,6 +160,14 @@ public final class Main implements Runnable {
     /** The first word that is no option: the command a run names. */
     private static String commandName(String[] args) {
         return Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse("");
+    }
+
+    private static void prepareXml() {
+        try {
+            org.vipctl.admx.lint.AdmxLinter.prepare();
+        } catch (RuntimeException | LinkageError e) {
+            // the command meets the same failure and reports it
+        }
     }
 
     private static void prepare() {

@@ -46,6 +46,20 @@ final class DocReader {
         return parse(file, name, h, h::result);
     }
 
+    /** Reads a small template from memory: loads and initialises the parser's classes ahead of a store. */
+    void warmUp() {
+        AdmxHandler h = new AdmxHandler("warm-up");
+        xml.setContentHandler(h);
+        xml.setErrorHandler(h);
+        try {
+            xml.parse(new org.xml.sax.InputSource(new java.io.StringReader("<policyDefinitions xmlns=\"" + AdmxXml.NS
+                    + "\" revision=\"1.0\" schemaVersion=\"1.0\"><policyNamespaces><target prefix=\"w\" namespace=\"W\"/>"
+                    + "</policyNamespaces><resources minRequiredRevision=\"1.0\"/></policyDefinitions>")));
+        } catch (SAXException | IOException e) {
+            throw new IllegalStateException("the XML parser cannot read a minimal template", e);
+        }
+    }
+
     private <T> Read<T> parse(Path file, String name, Handler h, java.util.function.Supplier<T> result) {
         xml.setContentHandler(h);
         xml.setErrorHandler(h);
