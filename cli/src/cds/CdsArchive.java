@@ -73,7 +73,7 @@ public final class CdsArchive {
                 List.of("validate", "--format", "json", ex),
                 List.of("compile", "-o", out, ex),
                 List.of("pol", "show", out + "/gpo/Machine/Registry.pol"),
-                // reads back what compile wrote: loads the ADMX reader (JAXB unmarshalling) for admx lint
+                // reads back what compile wrote: loads the streaming ADMX reader of admx lint
                 List.of("admx", "lint", work.resolve("compile-out").resolve("admx").toString()),
                 List.of("--help"),
                 List.of("validate", "--help"),

@@ -1,13 +1,17 @@
 package org.vipctl;
 
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import org.vipctl.catalog.Catalog;
+import org.vipctl.diagnostic.Diagnostic;
 import org.vipctl.diagnostic.Diagnostics;
 import org.vipctl.load.SourceDocument;
 import org.vipctl.load.YamlLoader;
 import org.vipctl.lower.CitrixPolicy;
 import org.vipctl.lower.Conflicts;
+import org.vipctl.lower.LoopbackKeys;
 import org.vipctl.lower.Lowering;
 import org.vipctl.model.Policy;
 import org.vipctl.registry.RegistryState;
@@ -80,6 +84,18 @@ public final class Compilation {
             all = all.merge(registry(p, scope));
         }
         return all;
+    }
+
+    /**
+     * The warnings about the keys the given scopes write (VIP033): loopback virtualization where
+     * IP virtualization is not turned on. Each command asks for the scopes it writes.
+     */
+    public List<Diagnostic> keyWarnings(Scope... scopes) {
+        Map<Scope, RegistryState> byScope = new EnumMap<>(Scope.class);
+        for (Scope scope : scopes) {
+            byScope.put(scope, registry(scope));
+        }
+        return LoopbackKeys.check(catalog, byScope);
     }
 
     /** The Citrix section of one policy (empty when it sets no Citrix policy setting). */

@@ -27,7 +27,7 @@ class LayeringTest {
     static final Map<String, Integer> LAYER = Map.ofEntries(
             Map.entry("diagnostic", 0), Map.entry("files", 0),
             Map.entry("registry", 1), Map.entry("load", 1),
-            Map.entry("model", 2), Map.entry("format.pol", 2), Map.entry("format.reg", 2),
+            Map.entry("model", 2), Map.entry("schema", 2), Map.entry("format.pol", 2), Map.entry("format.reg", 2),
             Map.entry("format.citrix", 2), Map.entry("admx", 2),
             Map.entry("catalog", 3), Map.entry("admx.lint", 3),
             Map.entry("validate", 4), Map.entry("lower", 4), Map.entry("target", 4),

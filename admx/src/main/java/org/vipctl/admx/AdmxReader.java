@@ -7,8 +7,6 @@ import jakarta.xml.bind.Unmarshaller;
 import jakarta.xml.bind.ValidationEvent;
 import jakarta.xml.bind.ValidationEventLocator;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,9 +21,11 @@ import org.xml.sax.SAXParseException;
 import org.xml.sax.XMLReader;
 
 /**
- * Reads ADMX and ADML files leniently: JAXB without schema validation, so content the binding does
- * not know is skipped and reported as a located warning instead of failing the file. Only XML that
- * is not well-formed (or has a DOCTYPE) makes a file unreadable. Not thread-safe: one per thread.
+ * Reads ADMX and ADML files into the JAXB binding leniently: without schema validation, so content
+ * the binding does not know is skipped and reported as a located warning instead of failing the
+ * file. Files are decoded by their byte-order mark and every namespace form Windows ships is read
+ * as the schema's ({@link XmlFileInput}, {@link PolicyNamespace}). Only XML that is not
+ * well-formed (or has a DOCTYPE) makes a file unreadable. Not thread-safe: one per thread.
  */
 public final class AdmxReader {
 
@@ -38,7 +38,9 @@ public final class AdmxReader {
         } catch (JAXBException e) {
             throw new IllegalStateException("cannot create an ADMX reader", e);
         }
-        xml = AdmxXml.secureReader();
+        org.xml.sax.helpers.XMLFilterImpl filter = PolicyNamespace.canonicalizing();
+        filter.setParent(AdmxXml.secureReader());
+        xml = filter;
     }
 
     /** Reads one file; problems go to {@code out}. */
@@ -49,7 +51,8 @@ public final class AdmxReader {
     /** Reads one file, naming it {@code name} in diagnostics. */
     public <T> ParsedFile<T> read(Path path, String name, Class<T> rootType, List<Diagnostic> out) {
         List<Diagnostic> events = new ArrayList<>();
-        try (InputStream in = Files.newInputStream(path)) {
+        try {
+            InputSource source = XmlFileInput.open(path);
             unmarshaller.setEventHandler(e -> {
                 if (e.getSeverity() != ValidationEvent.FATAL_ERROR) {
                     events.add(Rule.ADMX_STRUCTURE.warning(at(name, e.getLocator()), clean(e.getMessage()),
@@ -57,8 +60,6 @@ public final class AdmxReader {
                 }
                 return true;
             });
-            InputSource source = new InputSource(in);
-            source.setSystemId(path.toUri().toString());
             Object root = unmarshaller.unmarshal(new SAXSource(xml, source));
             if (root instanceof JAXBElement<?> je) {
                 root = je.getValue();

@@ -34,7 +34,7 @@ public enum ElementKind {
         return control.equals(controlName) || (this == TEXT && "comboBox".equals(controlName));
     }
 
-    static Optional<ElementKind> ofXmlName(String name) {
+    public static Optional<ElementKind> ofXmlName(String name) {
         return Arrays.stream(values()).filter(k -> k.xmlName.equals(name)).findFirst();
     }
     /** The kind of a policy element of the binding (text when it is none of the others). */

@@ -26,6 +26,7 @@ import org.vipctl.emit.OutputFiles;
 import org.vipctl.files.IoProblem;
 import org.vipctl.gpo.GpoRegistry;
 import org.vipctl.gpo.Ownership;
+import org.vipctl.lower.UnconfirmedPlacements;
 import org.vipctl.plan.Change;
 import org.vipctl.plan.HostFacts;
 import org.vipctl.plan.PlanText;
@@ -40,7 +41,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "compile",
         description = "Validate policies and write what Windows and Citrix consume. Nothing is written unless every policy is valid and every writer succeeds; each file is replaced atomically. With --gpo-dir the GPO folder is updated last, only when every output was written.",
-        footer = {"", "Outputs below OUT (--emit, default: all):",
+        footer = {"", "Outputs below OUT (--emit, default: all but intune):",
             "  reg     reg/<policy>.reg             regedit files, local scope",
             "  pol     gpo/Machine/Registry.pol     Group Policy registry file, policy scope",
             "  gpo     gpo/Machine/Registry.pol     the GPO folder; with --gpo-dir an",
@@ -51,7 +52,8 @@ import picocli.CommandLine.Spec;
             "          citrix/Import-<policy>.ps1   idempotent import script (-WhatIf)",
             "  admx    admx/<Name>.admx             Group Policy templates from the catalog,",
             "          admx/<lang>/<Name>.adml      en-US and de-DE",
-            "  intune  intune/oma-uri.json, .csv    Intune ADMX ingestion rows",
+            "  intune  intune/oma-uri.json, .csv    Intune ADMX ingestion rows (only when named:",
+            "                                       Intune enrols no Windows Server)",
             "", "Examples:",
             "  vipctl compile -o build/vipctl examples/",
             "  vipctl compile --emit reg -o out policies/crm.yaml",
@@ -70,7 +72,7 @@ final class CompileCommand implements Callable<Integer> {
     Path output;
 
     @Option(names = "--emit", paramLabel = "FORMAT", split = ",",
-            description = "Formats to write, comma-separated (default: all).")
+            description = "Formats to write, comma-separated (default: all but intune).")
     List<String> emit = new ArrayList<>();
 
     @Option(names = "--citrix-setting-path", paramLabel = "NAME=PATH",
@@ -130,6 +132,10 @@ final class CompileCommand implements Callable<Integer> {
                 e.emit(context, files);
             }
         }
+        if (updateGpo) {
+            diagnostics.addAll(UnconfirmedPlacements.notes(catalog, compilation.registry(Scope.POLICY)));
+            diagnostics.addAll(compilation.keyWarnings(Scope.POLICY));
+        }
         err.print(Renderer.text(diagnostics.sorted()));
         if (diagnostics.hasErrors()) {
             err.println("nothing written: " + Renderer.summary(diagnostics.sorted()));
@@ -145,8 +151,10 @@ final class CompileCommand implements Callable<Integer> {
         for (Path p : written) {
             out.println("wrote " + p);
         }
-        out.println(written.size() + " file" + (written.size() == 1 ? "" : "s") + " from "
-                + compilation.policies().size() + " polic" + (compilation.policies().size() == 1 ? "y" : "ies"));
+        if (!(written.isEmpty() && updateGpo)) {
+            out.println(written.size() + " file" + (written.size() == 1 ? "" : "s") + " from "
+                    + compilation.policies().size() + " polic" + (compilation.policies().size() == 1 ? "y" : "ies"));
+        }
         if (updateGpo) {
             updateGpo(compilation, backups, out);
         }
@@ -190,7 +198,7 @@ final class CompileCommand implements Callable<Integer> {
     /** The named writers (all by default), always in {@link Emitters#all()} order. */
     private List<Emitter> choose(Map<String, Emitter> available) {
         if (emit.isEmpty()) {
-            return List.copyOf(available.values());
+            return available.values().stream().filter(e -> !Emitters.NOT_BY_DEFAULT.contains(e.name())).toList();
         }
         Set<String> names = new HashSet<>();
         for (String name : emit) {

@@ -16,6 +16,12 @@ import org.vipctl.emit.reg.RegEmitter;
 /** Every output format {@code compile --emit} knows, in the order they run: one line per format. */
 final class Emitters {
 
+    /**
+     * Written only when named: Intune enrols Windows client editions, while vipctl's own settings are
+     * Windows Server ones (docs/admx.md).
+     */
+    static final Set<String> NOT_BY_DEFAULT = Set.of("intune");
+
     /** The formats that make a GPO folder; with {@code --gpo-dir} they update that folder instead. */
     static final Set<String> GPO_FORMATS = Set.of("pol", "gpo");
 

@@ -64,8 +64,11 @@ public final class Main implements Runnable {
         // Start-up is most of a validate run: the built-in catalog and the policy schema are set up on
         // the other core while picocli builds its model and parses the arguments on this one. A
         // command runs once that is done, so its classes are never initialised by two threads at a
-        // time; --help and --version only print picocli's text and do not wait.
-        Thread prepare = new Thread(Main::prepare, "vipctl-prepare");
+        // time; --help and --version only print picocli's text and do not wait. Commands that read no
+        // policies do not pay for it; admx warms up its XML parser instead.
+        String command = commandName(args);
+        Runnable work = command.equals("admx") ? Main::prepareXml : NO_POLICIES.contains(command) ? () -> { } : Main::prepare;
+        Thread prepare = new Thread(work, "vipctl-prepare");
         prepare.setDaemon(true);
         prepare.start();
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
@@ -138,7 +141,7 @@ public final class Main implements Runnable {
      * only that one; without one (help, a typo) every command is there for the listing and the error.
      */
     private static void addCommands(CommandLine cmd, String[] args) {
-        String first = Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse("");
+        String first = commandName(args);
         for (Class<?> c : COMMANDS) {
             String name = c.getAnnotation(Command.class).name();
             if (name.equals(first) && !name.equals("help")) {
@@ -148,6 +151,22 @@ public final class Main implements Runnable {
         }
         for (Class<?> c : COMMANDS) {
             cmd.addSubcommand(c.getAnnotation(Command.class).name(), c);
+        }
+    }
+
+    /** The commands that need neither the setting catalog nor the policy schema. */
+    private static final java.util.Set<String> NO_POLICIES = java.util.Set.of("admx", "pol", "loopback-address");
+
+    /** The first word that is no option: the command a run names. */
+    private static String commandName(String[] args) {
+        return Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse("");
+    }
+
+    private static void prepareXml() {
+        try {
+            org.vipctl.admx.lint.AdmxLinter.prepare();
+        } catch (RuntimeException | LinkageError e) {
+            // the command meets the same failure and reports it
         }
     }
 

@@ -12,14 +12,20 @@ import picocli.CommandLine.Parameters;
 /** The policy files and catalog options shared by every command that reads policies. */
 final class PolicyInputs {
 
-    @Parameters(paramLabel = "PATH", arity = "1..*",
+    @Parameters(paramLabel = "PATH", arity = "0..*",
             description = "Policy files or folders (searched recursively for *.yaml and *.yml).")
     List<Path> paths = new ArrayList<>();
 
     @Mixin
     CatalogOption catalog;
 
+    /** Set by commands that can check catalog files without policies (validate --catalog FILE). */
+    boolean catalogAloneIsEnough;
+
     Catalog catalog(Diagnostics out) {
+        if (paths.isEmpty() && !(catalogAloneIsEnough && !catalog.catalogFiles.isEmpty())) {
+            throw new UsageError("Missing required parameter: 'PATH'");
+        }
         return catalog.catalog(out);
     }
 

@@ -7,6 +7,7 @@ import org.vipctl.Compilation;
 import org.vipctl.diagnostic.Diagnostic;
 import org.vipctl.diagnostic.Diagnostics;
 import org.vipctl.diagnostic.Renderer;
+import org.vipctl.registry.Scope;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,10 +15,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "validate",
-        description = "Check policy files: YAML syntax, structure (the JSON Schema), and the rules of each feature and across files. Reports every problem with file:line:col, rule id and a hint.",
+        description = "Check policy files: YAML syntax, structure (the JSON Schema), and the rules of each feature and across files; with --catalog also the catalog files (their schema, sources and ADMX data). Reports every problem with file:line:col, rule id and a hint.",
         footer = {"", "Examples:",
             "  vipctl validate examples/",
             "  vipctl validate --format sarif policies/ > vipctl.sarif",
+            "  vipctl validate --catalog site-catalog.yaml         (the catalog file alone)",
             "", "Exit codes: 0 no errors (warnings allowed), 1 errors found, 64 usage error."},
         mixinStandardHelpOptions = true)
 final class ValidateCommand implements Callable<Integer> {
@@ -37,7 +39,9 @@ final class ValidateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Diagnostics diagnostics = new Diagnostics();
+        inputs.catalogAloneIsEnough = true;
         Compilation c = inputs.load(diagnostics);
+        diagnostics.addAll(c.keyWarnings(Scope.values()));
         List<Diagnostic> sorted = diagnostics.sorted();
         switch (format) {
             case JSON -> out.print(Renderer.json(sorted));

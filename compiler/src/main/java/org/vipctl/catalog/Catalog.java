@@ -1,39 +1,40 @@
 package org.vipctl.catalog;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.vipctl.diagnostic.Diagnostic;
 import org.vipctl.diagnostic.Diagnostics;
-import org.vipctl.diagnostic.Location;
+import org.vipctl.diagnostic.Rule;
 import org.vipctl.load.SourceDocument;
 import org.vipctl.load.YamlLoader;
-import org.vipctl.model.TargetOs;
 import org.vipctl.registry.RegKey;
-import org.vipctl.registry.RegType;
-import org.vipctl.registry.View;
 
 /**
  * The setting catalog: data files that say what each setting is and where it lives. The built-in
- * files ship as resources; users add or override settings with their own files (same format; a
- * setting with an existing id replaces it).
+ * files ship as resources; users add or override settings with their own files (same format,
+ * {@code schemas/vipctl-catalog.schema.json}; a setting with an existing id replaces it in place).
+ * User files are checked when they load: the schema, every {@code source} against the policy
+ * format, and the ADMX data (VIP070, VIP092).
  */
 public final class Catalog {
 
-    public static final String RULE = org.vipctl.diagnostic.Rule.CATALOG.id();
+    public static final String RULE = Rule.CATALOG.id();
     private static final List<String> BUILT_IN = List.of("microsoft-rds.yaml", "citrix.yaml");
+    private static final String BUILT_IN_TEMPLATE = "admx-template.yaml";
+    private static final String BUILT_IN_PREFIX = "catalog:";
 
     private final Map<String, Setting> settings;
+    /** The admxTemplate block of each user file, by file name. */
+    private final Map<String, AdmxTemplateSpec> userTemplates;
 
-    private Catalog(Map<String, Setting> settings) {
+    private Catalog(Map<String, Setting> settings, Map<String, AdmxTemplateSpec> userTemplates) {
         this.settings = settings;
+        this.userTemplates = userTemplates;
     }
 
     /** The catalog that ships with vipctl; read once per process (a catalog is immutable). */
@@ -45,135 +46,139 @@ public final class Catalog {
         static final Catalog CATALOG = readBuiltIn();
     }
 
+    /** Read only when a template is asked for: most runs never need it. */
+    private static final class BuiltInTemplate {
+        static final AdmxTemplateSpec SPEC = readBuiltInTemplate();
+    }
+
     private static Catalog readBuiltIn() {
         Diagnostics d = new Diagnostics();
         Map<String, Setting> all = new LinkedHashMap<>();
         for (String name : BUILT_IN) {
-            try (InputStream in = Catalog.class.getResourceAsStream(name)) {
-                if (in == null) {
-                    throw new IllegalStateException("built-in catalog " + name + " is missing from the jar");
-                }
-                read("catalog:" + name, in.readAllBytes(), all, d);
-            } catch (IOException e) {
-                throw new IllegalStateException("cannot read built-in catalog " + name, e);
+            for (SourceDocument doc : builtInDocuments(name, d)) {
+                CatalogFileReader.read(doc, false, d).settings().forEach(s -> all.put(s.id(), s));
             }
         }
         if (d.hasErrors()) {
             throw new IllegalStateException("built-in catalog is invalid: " + d.sorted());
         }
-        return new Catalog(all);
+        return new Catalog(all, Map.of());
+    }
+
+    private static AdmxTemplateSpec readBuiltInTemplate() {
+        Diagnostics d = new Diagnostics();
+        Optional<AdmxTemplateSpec> spec = builtInDocuments(BUILT_IN_TEMPLATE, d).stream().findFirst()
+                .flatMap(doc -> new AdmxTemplateSpecReader(doc, d).read());
+        if (d.hasErrors() || spec.isEmpty()) {
+            throw new IllegalStateException("built-in " + BUILT_IN_TEMPLATE + " is invalid: " + d.sorted());
+        }
+        return spec.get();
+    }
+
+    /** The documents of one built-in resource, named {@code catalog:NAME} in diagnostics. */
+    static List<SourceDocument> builtInDocuments(String name, Diagnostics d) {
+        try (InputStream in = Catalog.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("built-in catalog " + name + " is missing from the jar");
+            }
+            return new YamlLoader().parse(BUILT_IN_PREFIX + name, in.readAllBytes(), d);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read built-in catalog " + name, e);
+        }
+    }
+
+    /** The names of the built-in resources: the catalog files and the template block. */
+    static List<String> builtInResources() {
+        List<String> all = new ArrayList<>(BUILT_IN);
+        all.add(BUILT_IN_TEMPLATE);
+        return all;
     }
 
     /** The built-in catalog with the user's files layered on top; problems go to {@code out}. */
     public static Catalog withUserFiles(List<Path> files, Diagnostics out) {
         Map<String, Setting> all = new LinkedHashMap<>(builtIn().settings);
+        Map<String, AdmxTemplateSpec> templates = new LinkedHashMap<>();
         YamlLoader loader = new YamlLoader();
         for (Path f : files) {
             for (SourceDocument doc : loader.load(f, out)) {
-                readDocument(doc, all, out);
+                CatalogFileReader.Contents read = CatalogFileReader.read(doc, true, out);
+                for (Setting s : read.settings()) {
+                    Setting previous = all.get(s.id());
+                    if (previous != null && s.admx().isEmpty() && previous.admx().isPresent()) {
+                        // an entry that corrects a placement keeps the ADMX data of the setting it replaces
+                        s = s.withAdmx(AdmxBindingReader.inherit(previous.admx().get(), s, out));
+                    }
+                    all.put(s.id(), s);
+                }
+                read.template().ifPresent(t -> {
+                    if (templates.putIfAbsent(doc.file(), t) != null) {
+                        out.add(Rule.ADMX_TEMPLATE.error(t.at(), "a second admxTemplate block in " + doc.file(),
+                                "one catalog file describes one template"));
+                    }
+                });
             }
         }
-        return new Catalog(all);
+        Catalog catalog = new Catalog(all, templates);
+        catalog.checkUserTemplates(out);
+        return catalog;
     }
 
-    private static void read(String name, byte[] bytes, Map<String, Setting> into, Diagnostics out) {
-        for (SourceDocument doc : new YamlLoader().parse(name, bytes, out)) {
-            readDocument(doc, into, out);
-        }
-    }
-
-    private static void readDocument(SourceDocument doc, Map<String, Setting> into, Diagnostics out) {
-        JsonNode list = doc.tree().path("settings");
-        if (!list.isArray()) {
-            out.add(Diagnostic.error(RULE, doc.start(), "a catalog file needs a 'settings' list",
-                    "see docs/catalog.md"));
-            return;
-        }
-        for (int i = 0; i < list.size(); i++) {
-            parseSetting(doc, "/settings/" + i, list.get(i), out).ifPresent(s -> into.put(s.id(), s));
-        }
-    }
-
-    private static Optional<Setting> parseSetting(SourceDocument doc, String ptr, JsonNode n, Diagnostics out) {
-        Location at = doc.valueAt(ptr);
-        String id = n.path("id").asText("");
-        if (id.isEmpty()) {
-            out.add(Diagnostic.error(RULE, at, "catalog setting without an id", "add id: vendor.area.name"));
-            return Optional.empty();
-        }
-        Optional<RegType> type = Optional.empty();
-        if (n.hasNonNull("type")) {
-            type = RegType.parse(n.get("type").asText());
-            if (type.isEmpty()) {
-                out.add(Diagnostic.error(RULE, doc.valueAt(ptr + "/type"), "unknown registry type '"
-                        + n.get("type").asText() + "'", "use REG_SZ, REG_DWORD, REG_MULTI_SZ, ..."));
-                return Optional.empty();
+    /** Checks every template a user file defines or changes; the built-in one alone is checked by tests. */
+    private void checkUserTemplates(Diagnostics out) {
+        AdmxChecks checks = new AdmxChecks(out);
+        List<AdmxTemplateSpec> specs = new ArrayList<>();
+        for (Map.Entry<String, List<Setting>> e : ownSettingsByTemplate().entrySet()) {
+            boolean builtInTemplate = e.getKey().equals(BUILT_IN_PREFIX);
+            if (!builtInTemplate && !userTemplates.containsKey(e.getKey())) {
+                out.add(Rule.ADMX_TEMPLATE.error(e.getValue().get(0).at(), "catalog file '" + e.getKey()
+                        + "' defines ADMX policies but has no top-level 'admxTemplate' block",
+                        "add admxTemplate: {name, namespace, prefix, revision, languages, categories} (see docs/admx.md)"));
+                continue;
+            }
+            boolean changed = !builtInTemplate || e.getValue().stream().anyMatch(s -> !isBuiltInFile(s));
+            if (changed) {
+                AdmxTemplateSpec spec = builtInTemplate ? BuiltInTemplate.SPEC : userTemplates.get(e.getKey());
+                checks.template(spec);
+                checks.policies(spec, e.getValue());
             }
         }
-        Map<String, JsonNode> map = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = n.path("map").fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            map.put(e.getKey(), e.getValue());
+        if (!userTemplates.isEmpty()) {
+            specs.add(BuiltInTemplate.SPEC);
+            specs.addAll(userTemplates.values());
+            checks.unique(specs);
         }
-        List<String> when = new ArrayList<>();
-        n.path("when").forEach(w -> when.add(w.asText()));
-        Optional<TargetOs> supportedOn = Optional.empty();
-        if (n.hasNonNull("supportedOn")) {
-            supportedOn = TargetOs.ofYamlName(n.get("supportedOn").asText());
-            if (supportedOn.isEmpty()) {
-                out.add(Diagnostic.error(RULE, doc.valueAt(ptr + "/supportedOn"),
-                        "unknown OS '" + n.get("supportedOn").asText() + "'", "use e.g. windowsServer2016"));
-            }
-        }
-        Optional<Placement> policy = placement(doc, ptr + "/policy", n.path("policy"), out);
-        Optional<Placement> local = placement(doc, ptr + "/local", n.path("local"), out);
-        Optional<CitrixSetting> citrix = Optional.empty();
-        JsonNode c = n.path("citrix");
-        if (c.isObject()) {
-            citrix = Optional.of(new CitrixSetting(c.path("name").asText(id), c.path("kind").asText("state"),
-                    c.path("default").asText(""), c.path("path").asText(c.path("name").asText(id)),
-                    text(c, "pathUnconfirmed")));
-            String name = citrix.get().name();
-            var problem = CitrixSettingPaths.problem(name, citrix.get().path());
-            if (problem.isPresent()) {
-                out.add(Diagnostic.error(RULE, doc.valueAt(ptr + "/citrix/path"), "Citrix setting path '"
-                        + citrix.get().path() + "' for " + name + ": " + problem.get(), "write Category\\" + name));
-                return Optional.empty();
-            }
-        }
-        if ((policy.isPresent() || local.isPresent()) && type.isEmpty()) {
-            out.add(Diagnostic.error(RULE, at, "setting '" + id + "' has registry placements but no type",
-                    "add type: REG_DWORD (or the right type)"));
-            return Optional.empty();
-        }
-        return Optional.of(new Setting(id, n.path("vendor").asText("custom"), n.path("title").asText(id),
-                n.path("source").asText(""), type, map, when, supportedOn, n.path("restartRequired").asBoolean(false),
-                policy, local, citrix, text(n, "docs"), n, at));
     }
 
-    private static Optional<Placement> placement(SourceDocument doc, String ptr, JsonNode p, Diagnostics out) {
-        if (!p.isObject()) {
-            return Optional.empty();
+    /**
+     * The settings with an own ADMX binding, by template: built-in ids (also when a user file
+     * replaces them) form the built-in template, the others the template of their own file.
+     */
+    private Map<String, List<Setting>> ownSettingsByTemplate() {
+        Map<String, List<Setting>> byTemplate = new LinkedHashMap<>();
+        Catalog builtIn = builtIn();
+        for (Setting s : settings.values()) {
+            if (s.admx().isEmpty() || !(s.admx().get() instanceof AdmxBinding.Own)) {
+                continue;
+            }
+            String key = builtIn.settings.containsKey(s.id()) || isBuiltInFile(s) ? BUILT_IN_PREFIX : s.at().file();
+            byTemplate.computeIfAbsent(key, k -> new ArrayList<>()).add(s);
         }
-        View view;
-        try {
-            view = View.ofBits(p.path("view").asInt(64));
-        } catch (IllegalArgumentException e) {
-            out.add(Diagnostic.error(RULE, doc.valueAt(ptr + "/view"), e.getMessage(), "use 64 or 32"));
-            return Optional.empty();
-        }
-        Optional<RegKey> key = RegKey.parse(p.path("key").asText(""), view);
-        if (key.isEmpty() || p.path("value").isMissingNode()) {
-            out.add(Diagnostic.error(RULE, doc.valueAt(ptr), "placement needs key: HKLM\\... and value: NAME",
-                    "see docs/catalog.md"));
-            return Optional.empty();
-        }
-        return Optional.of(new Placement(key.get(), p.path("value").asText(), text(p, "unconfirmed")));
+        return byTemplate;
     }
 
-    private static Optional<String> text(JsonNode n, String field) {
-        JsonNode v = n.get(field);
-        return v == null || v.isNull() ? Optional.empty() : Optional.of(v.asText().strip());
+    private static boolean isBuiltInFile(Setting s) {
+        return s.at().file().startsWith(BUILT_IN_PREFIX);
+    }
+
+    /** Every template the catalog defines, built-in first, each with its settings in catalog order. */
+    public List<AdmxTemplateGroup> admxTemplates() {
+        List<AdmxTemplateGroup> groups = new ArrayList<>();
+        ownSettingsByTemplate().forEach((key, list) -> {
+            Optional<AdmxTemplateSpec> spec = key.equals(BUILT_IN_PREFIX) ? Optional.of(BuiltInTemplate.SPEC)
+                    : Optional.ofNullable(userTemplates.get(key));
+            spec.ifPresent(t -> groups.add(new AdmxTemplateGroup(t, list)));
+        });
+        return groups;
     }
 
     public List<Setting> settings() {
@@ -216,6 +221,6 @@ public final class Catalog {
             throw new IllegalArgumentException(settingName + "=" + path + ": " + why);
         });
         copy.put(s.id(), s.withCitrix(s.citrix().orElseThrow().withPath(path)));
-        return new Catalog(copy);
+        return new Catalog(copy, userTemplates);
     }
 }

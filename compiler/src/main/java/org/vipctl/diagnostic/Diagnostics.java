@@ -1,13 +1,18 @@
 package org.vipctl.diagnostic;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 
-/** Collects diagnostics from the stages of one run; renders nothing itself. */
+/**
+ * Collects diagnostics from the stages of one run; renders nothing itself. A diagnostic equal to
+ * one already collected is kept once (two writers of one scope report the same fact).
+ */
 public final class Diagnostics {
 
-    private final List<Diagnostic> items = new ArrayList<>();
+    private final Set<Diagnostic> items = new LinkedHashSet<>();
 
     public void add(Diagnostic d) {
         items.add(d);

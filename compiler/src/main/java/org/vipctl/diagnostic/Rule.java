@@ -30,6 +30,7 @@ public enum Rule {
     PREFER_LOOPBACK_PREREQUISITES("VIP031", "Prefer loopback needs IP virtualization and Citrix virtual loopback"),
     PREFER_PROCESS_NOT_VIRTUALIZED("VIP032", "Prefer-loopback process is not in the virtual loopback program list"),
     LOOPBACK_WITHOUT_IP_VIRTUALIZATION("VIP033", "Loopback virtualization on while IP virtualization is off"),
+    PREFER_PROCESSES_WHILE_DISABLED("VIP034", "Prefer-loopback processes listed while prefer loopback is disabled"),
     UNSUPPORTED_OS("VIP040", "Feature not supported on a client or multi-session OS"),
     RDS_LOOPBACK_OS("VIP041", "RDS loopback virtualization needs Windows Server 2012 or later"),
     CITRIX_OS("VIP042", "Citrix virtual loopback needs Windows Server 2016 or later"),
@@ -57,6 +58,8 @@ public enum Rule {
     ADMX_ORPHAN("VIP091", "ADML file without an ADMX file"),
     ADMX_TEMPLATE("VIP092", "Catalog data for the ADMX template is not valid"),
     INTUNE_KEY("VIP093", "Intune ADMX ingestion refuses this registry key"),
+    INTUNE_TARGETS("VIP094", "Intune rows have no Windows Server to apply to"),
+    INTUNE_REQUIRED("VIP095", "Intune row would enable a policy without a required element"),
     IMPORTED_AS_REGISTRY("VIP100", "Imported value kept as a registry entry instead of a typed field"),
     NOT_IMPORTED("VIP101", "Source content a policy cannot express, left out of the import");
 

@@ -24,11 +24,12 @@ final class Draft {
     record Typed(Setting setting, JsonNode value, Observed from) {
         /** {@code rdsIpVirtualization} for {@code /spec/rdsIpVirtualization/enabled}. */
         String section() {
-            return section(setting.source());
+            return section(setting.source().orElseThrow());
         }
 
         String field() {
-            return setting.source().substring(setting.source().lastIndexOf('/') + 1);
+            String source = setting.source().orElseThrow();
+            return source.substring(source.lastIndexOf('/') + 1);
         }
 
         static String section(String pointer) {
@@ -72,7 +73,7 @@ final class Draft {
     ObjectNode specTree() {
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         for (Typed t : typed) {
-            String[] parts = t.setting().source().substring(1).split("/");
+            String[] parts = t.setting().source().orElseThrow().substring(1).split("/");
             ObjectNode at = root;
             for (int i = 0; i < parts.length - 1; i++) {
                 JsonNode next = at.get(parts[i]);

@@ -118,7 +118,7 @@ final class Mapping {
     }
 
     private void typed(Draft d, Observed.Value v, Setting s) {
-        if (v.value().isEmpty() || !s.source().matches("/spec/[^/]+/[^/]+")) {
+        if (v.value().isEmpty() || s.source().filter(x -> x.matches("/spec/[^/]+/[^/]+")).isEmpty()) {
             registry(d, v, Optional.empty());
             return;
         }
@@ -148,8 +148,8 @@ final class Mapping {
         RegType type = s.type().orElseThrow();
         if (!s.map().isEmpty()) {
             // sorted, so a catalog that maps two YAML values to the same data imports the same one every time
-            for (Map.Entry<String, JsonNode> e : new TreeMap<>(s.map()).entrySet()) {
-                if (RegistryData.of(type, e.getValue()).filter(data::equals).isPresent()) {
+            for (Map.Entry<String, RegValue> e : new TreeMap<>(s.map()).entrySet()) {
+                if (e.getValue().equals(data)) {
                     String k = e.getKey();
                     return Optional.of(k.equals("true") || k.equals("false") ? JSON.booleanNode(k.equals("true")) : JSON.textNode(k));
                 }
@@ -298,7 +298,7 @@ final class Mapping {
     }
 
     static String field(Setting s) {
-        return path(s.source());
+        return path(s.source().orElse(""));
     }
 
     /** {@code /spec/rdsIpVirtualization/enabled} → {@code rdsIpVirtualization.enabled}. */
@@ -309,7 +309,8 @@ final class Mapping {
 
     private static String mapText(Setting s) {
         StringBuilder b = new StringBuilder();
-        new TreeMap<>(s.map()).forEach((k, v) -> b.append(b.length() == 0 ? "" : ", ").append(k).append(" = ").append(v.asText()));
+        new TreeMap<>(s.map()).forEach((k, v) -> b.append(b.length() == 0 ? "" : ", ").append(k).append(" = ")
+                .append(v instanceof RegValue.Dword d ? Long.toString(d.unsigned()) : v.display()));
         return b.toString();
     }
 }

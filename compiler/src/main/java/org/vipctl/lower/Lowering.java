@@ -12,7 +12,6 @@ import org.vipctl.model.CustomValue;
 import org.vipctl.model.Policy;
 import org.vipctl.model.RegistryData;
 import org.vipctl.registry.Provenance;
-import org.vipctl.registry.RegType;
 import org.vipctl.registry.RegValue;
 import org.vipctl.registry.RegistryEntry;
 import org.vipctl.registry.RegistryState;
@@ -22,7 +21,8 @@ import org.vipctl.registry.Scope;
  * Turns a validated policy into registry entries and a Citrix section, driven by the catalog: for
  * each setting, the value at its {@code source} pointer is read (when every {@code when} pointer is
  * true), mapped through {@code map} or converted by type, and placed where the scope says.
- * Disabled features lower to explicit values (EnableVirtualIP = 0), never to silence.
+ * Disabled features lower to explicit values (EnableVirtualIP = 0), never to silence, and a setting
+ * marked {@code whenFalse: delete} is deleted while its feature is off (PreferLoopbackProcesses).
  */
 public final class Lowering {
 
@@ -37,11 +37,21 @@ public final class Lowering {
         JsonNode tree = policy.source().tree();
         for (Setting s : catalog.settings()) {
             Optional<Placement> placement = s.placement(scope);
-            if (placement.isEmpty() || s.type().isEmpty() || !applies(s, tree)) {
+            if (placement.isEmpty() || s.type().isEmpty()) {
                 continue;
             }
-            JsonNode node = tree.at(s.source());
-            Provenance from = new Provenance(s.id(), policy.name().value(), policy.source().valueAt(s.source()));
+            Optional<String> off = switchedOff(s, tree);
+            if (off.isPresent()) {
+                entries.add(new RegistryEntry.Delete(placement.get().key(), placement.get().valueName(),
+                        new Provenance(s.id(), policy.name().value(), policy.source().valueAt(off.get()))));
+                continue;
+            }
+            if (!applies(s, tree)) {
+                continue;
+            }
+            String source = s.source().orElseThrow();
+            JsonNode node = tree.at(source);
+            Provenance from = new Provenance(s.id(), policy.name().value(), policy.source().valueAt(source));
             encode(s, node).ifPresent(v -> entries.add(
                     new RegistryEntry.Set(placement.get().key(), placement.get().valueName(), v, from)));
         }
@@ -61,7 +71,7 @@ public final class Lowering {
                 continue;
             }
             var c = s.citrix().get();
-            JsonNode node = tree.at(s.source());
+            JsonNode node = tree.at(s.source().orElseThrow());
             if (c.isList()) {
                 List<String> items = new ArrayList<>();
                 node.forEach(n -> items.add(n.asText()));
@@ -77,25 +87,31 @@ public final class Lowering {
         return new CitrixPolicy(policy, name, description, cp.enabled(), cp.priority().value(), cp.filters(), values);
     }
 
+    /** The {@code when} pointer that is explicitly false, for a setting whose value is then deleted. */
+    private static Optional<String> switchedOff(Setting s, JsonNode tree) {
+        if (!s.deleteWhenFalse()) {
+            return Optional.empty();
+        }
+        return s.when().stream().filter(w -> tree.at(w).isBoolean() && !tree.at(w).asBoolean()).findFirst();
+    }
+
     /** A setting applies when its source value is present and every {@code when} pointer is true. */
     private static boolean applies(Setting s, JsonNode tree) {
-        JsonNode node = tree.at(s.source());
-        if (s.source().isEmpty() || node.isMissingNode() || node.isNull()) {
+        if (s.source().isEmpty()) {
+            return false;
+        }
+        JsonNode node = tree.at(s.source().get());
+        if (node.isMissingNode() || node.isNull()) {
             return false;
         }
         return s.when().stream().allMatch(w -> tree.at(w).asBoolean(false));
     }
 
-    /** Converts a YAML value to registry data of the setting's type. */
+    /** Converts a YAML value to registry data of the setting's type, through its map when it has one. */
     static Optional<RegValue> encode(Setting s, JsonNode node) {
-        RegType type = s.type().orElseThrow();
-        JsonNode v = node;
         if (!s.map().isEmpty()) {
-            v = s.map().get(node.asText());
-            if (v == null) {
-                return Optional.empty();
-            }
+            return Optional.ofNullable(s.map().get(node.asText()));
         }
-        return RegistryData.of(type, v);
+        return RegistryData.of(s.type().orElseThrow(), node);
     }
 }

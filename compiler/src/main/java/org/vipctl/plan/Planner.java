@@ -9,6 +9,9 @@ import java.util.Optional;
 import org.vipctl.catalog.Catalog;
 import org.vipctl.catalog.Placement;
 import org.vipctl.catalog.Setting;
+import org.vipctl.diagnostic.Diagnostic;
+import org.vipctl.lower.LoopbackKeys;
+import org.vipctl.lower.UnconfirmedPlacements;
 import org.vipctl.registry.Hive;
 import org.vipctl.registry.RegKey;
 import org.vipctl.registry.RegValue;
@@ -49,6 +52,12 @@ public final class Planner {
         }
         restartRequired(changes, warnings);
         winsockCatalog(desired, registry, warnings);
+        for (Diagnostic d : LoopbackKeys.check(catalog, Map.of(desired.scope(), desired))) {
+            warnings.add(new PlanWarning(PlanWarning.LOOPBACK_WITHOUT_IP_VIRTUALIZATION, d.message()));
+        }
+        for (UnconfirmedPlacements.Found f : UnconfirmedPlacements.in(catalog, desired)) {
+            warnings.add(new PlanWarning(PlanWarning.UNCONFIRMED_PLACEMENT, f.text() + "; " + f.hint()));
+        }
         return new Plan(registry.target(), desired.scope(), changes, warnings);
     }
 

@@ -26,6 +26,7 @@ import org.vipctl.registry.RegKey;
 import org.vipctl.registry.RegType;
 import org.vipctl.registry.RegValue;
 import org.vipctl.registry.View;
+import org.vipctl.schema.SchemaCheck;
 
 /** Builds the typed {@link Policy} from a document that passed the schema check. */
 final class PolicyReader {

@@ -33,14 +33,6 @@ final class SemanticRules {
         spec.citrixVirtualLoopback().ifPresent(c -> citrixLoopback(c, out));
         spec.citrixPreferLoopback().ifPresent(p -> preferLoopback(p, effective, out));
         CitrixRules.check(policy, out);
-        spec.rdsLoopbackVirtualization().ifPresent(l -> {
-            if (l.enabled() && !effective.ipVirtualization()) {
-                out.add(Rule.LOOPBACK_WITHOUT_IP_VIRTUALIZATION.warning(l.at(),
-                        "loopback virtualization is on but no policy enables RD IP virtualization",
-                        "Windows may read VirtualizeLoopbackAdresses only when EnableVirtualIP is non-zero in the same key "
-                                + "(not confirmed by Microsoft); enable rdsIpVirtualization or check on a test server"));
-            }
-        });
         targets(policy, out);
     }
 
@@ -112,6 +104,12 @@ final class SemanticRules {
     private static void preferLoopback(CitrixPreferLoopback p, Effective effective, Diagnostics out) {
         ProgramNames.check(p.processes(), "citrixPreferLoopback.processes", out);
         if (!p.enabled()) {
+            if (!p.processes().isEmpty()) {
+                out.add(Rule.PREFER_PROCESSES_WHILE_DISABLED.warning(p.processes().get(0).at(),
+                        "'processes' is not written while prefer loopback is disabled: enabled: false sets"
+                                + " PreferLoopback = 0 and removes PreferLoopbackProcesses from the server",
+                        "remove the list, or set enabled: true"));
+            }
             return;
         }
         if (!effective.ipVirtualization() || !effective.citrixVirtualLoopback()) {

@@ -10,6 +10,7 @@ import org.vipctl.diagnostic.Diagnostics;
 import org.vipctl.diagnostic.Rule;
 import org.vipctl.load.SourceDocument;
 import org.vipctl.model.Policy;
+import org.vipctl.schema.SchemaCheck;
 
 /**
  * Validates documents: structure by the JSON Schema, then the semantic rules of each policy, then
@@ -19,7 +20,7 @@ import org.vipctl.model.Policy;
  */
 public final class Validator {
 
-    private final SchemaCheck schema = new SchemaCheck();
+    private final SchemaCheck schema = SchemaCheck.policy();
 
     /** Compiles the policy schema now (once per process) instead of in the first validation. */
     public static void prepare() {

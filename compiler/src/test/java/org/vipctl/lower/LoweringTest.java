@@ -139,7 +139,13 @@ class LoweringTest {
     @ParameterizedTest
     @EnumSource(Scope.class)
     void disabledFeaturesLowerToExplicitZeros(Scope scope) {
-        Map<String, RegistryEntry.Set> m = byName(lowering.registry(policy(ALL_OFF), scope));
+        RegistryState state = lowering.registry(policy(ALL_OFF), scope);
+        // prefer loopback off also removes its process list (whenFalse: delete); nothing else is deleted
+        List<RegistryEntry> deletes = state.entries().stream().filter(e -> e instanceof RegistryEntry.Delete).toList();
+        assertEquals(List.of("SOFTWARE\\Wow6432Node\\Citrix\\VIP\\PreferLoopbackProcesses"),
+                deletes.stream().map(e -> e.key().literalPath() + "\\" + e.name()).toList());
+        Map<String, RegistryEntry.Set> m = byName(new RegistryState(scope, state.entries().stream()
+                .filter(e -> e instanceof RegistryEntry.Set).toList()));
         String ip = scope == Scope.POLICY ? POLICY_KEY : LOCAL_KEY;
         assertEquals(dword(0), m.get(ip + "\\EnableVirtualIP").value());
         assertEquals(dword(0), m.get(LOCAL_KEY + "\\VirtualizeLoopbackAdresses").value());

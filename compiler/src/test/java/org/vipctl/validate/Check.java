@@ -30,7 +30,9 @@ final class Check {
         for (int i = 0; i < files.length; i++) {
             docs.addAll(loader.parse("p" + i + ".yaml", files[i].getBytes(StandardCharsets.UTF_8), diagnostics));
         }
-        valid = Compilation.of(docs, Catalog.builtIn(), diagnostics).policies();
+        Compilation c = Compilation.of(docs, Catalog.builtIn(), diagnostics);
+        diagnostics.addAll(c.keyWarnings(org.vipctl.registry.Scope.values()));
+        valid = c.policies();
     }
 
     static Check files(String... files) {

@@ -124,7 +124,7 @@ class SchemaCheckTest {
 
     @Test
     void displayPathsReadLikeYaml() {
-        assertEquals("spec.registry[0].type", SchemaCheck.displayPath("/spec/registry/0/type"));
-        assertEquals("a/b.c~d", SchemaCheck.displayPath("/a~1b.c~0d"));
+        assertEquals("spec.registry[0].type", org.vipctl.schema.SchemaCheck.displayPath("/spec/registry/0/type"));
+        assertEquals("a/b.c~d", org.vipctl.schema.SchemaCheck.displayPath("/a~1b.c~0d"));
     }
 }

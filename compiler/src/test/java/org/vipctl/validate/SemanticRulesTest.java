@@ -1,10 +1,12 @@
 package org.vipctl.validate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.vipctl.validate.Check.at;
 import static org.vipctl.validate.Check.policy;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -26,12 +28,15 @@ class SemanticRulesTest {
     @Test
     void aCompletePolicyIsClean() {
         Check c = Check.files(policy("farm", IP_ON + """
-              rdsLoopbackVirtualization: {enabled: true}
               citrixVirtualLoopback: {enabled: true, programs: [crm.exe]}
               citrixPreferLoopback: {enabled: true, processes: [crm.exe]}
             """));
         c.clean();
         assertEquals(1, c.valid.size());
+        // with RDS loopback virtualization too, only the policy scope's keys are remarked on (VIP033)
+        Check loop = Check.files(policy("farm", IP_ON + "  rdsLoopbackVirtualization: {enabled: true}\n"));
+        assertEquals(List.of(Rule.LOOPBACK_WITHOUT_IP_VIRTUALIZATION.id()),
+                loop.all().stream().map(Diagnostic::ruleId).toList(), loop.all()::toString);
     }
 
     // VIP020 -------------------------------------------------------------------------------------
@@ -290,16 +295,32 @@ class SemanticRulesTest {
     // VIP033 -------------------------------------------------------------------------------------
 
     @Test
-    void loopbackVirtualizationWithoutIpVirtualizationIsAWarning() {
+    void loopbackVirtualizationWithoutIpVirtualizationIsAWarningForBothScopes() {
         String text = policy("p", "  rdsLoopbackVirtualization:\n    enabled: true\n");
-        Check c = Check.files(text);
-        Diagnostic d = c.one(Rule.LOOPBACK_WITHOUT_IP_VIRTUALIZATION);
+        Diagnostic d = Check.files(text).one(Rule.LOOPBACK_WITHOUT_IP_VIRTUALIZATION);
         assertEquals(Severity.WARNING, d.severity());
         assertTrue(d.hint().contains("not confirmed"), d.hint());
-        at(d, text, "rdsLoopbackVirtualization");
-        Check.files(policy("p", IP_ON + "  rdsLoopbackVirtualization: {enabled: true}\n"))
-                .none(Rule.LOOPBACK_WITHOUT_IP_VIRTUALIZATION);
+        assertTrue(d.message().contains("in the local scope: .reg files, plan/apply --scope local, no policy sets"
+                + " EnableVirtualIP to non-zero in HKLM\\SYSTEM\\CurrentControlSet\\Control\\Terminal Server\\TSAppSrv\\VirtualIP"),
+                d.message());
+        assertTrue(d.message().contains("in the policy scope"), d.message());
+        at(d, text, "true");
         Check.files(policy("p", "  rdsLoopbackVirtualization: {enabled: false}\n")).clean();
+    }
+
+    @Test
+    void loopbackAndIpVirtualizationMeetOnlyInTheLocalKey() {
+        // One file turns IP virtualization on, another loopback virtualization: the .reg files and
+        // apply --scope local write both to the SYSTEM key, but Group Policy writes EnableVirtualIP
+        // to its Policies key and VirtualizeLoopbackAdresses to the SYSTEM key: they never meet there.
+        Check c = Check.files(policy("ip", IP_ON), policy("loop", "  rdsLoopbackVirtualization: {enabled: true}\n"));
+        Diagnostic d = c.one(Rule.LOOPBACK_WITHOUT_IP_VIRTUALIZATION);
+        assertFalse(d.message().contains("local scope"), d.message());
+        assertTrue(d.message().contains("in the policy scope: Registry.pol, GPO folders, plan/apply --scope policy,"
+                + " EnableVirtualIP goes to HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows NT\\Terminal Services"
+                + "\\TSAppSrv\\VirtualIP, not to HKLM\\SYSTEM\\CurrentControlSet\\Control\\Terminal Server\\TSAppSrv"
+                + "\\VirtualIP"), d.message());
+        assertEquals("p1.yaml", d.location().file());
     }
 
     // VIP040 - VIP043 ----------------------------------------------------------------------------

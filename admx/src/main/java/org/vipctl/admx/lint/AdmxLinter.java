@@ -1,24 +1,26 @@
 package org.vipctl.admx.lint;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.vipctl.admx.AdmxReader;
-import org.vipctl.admx.ParsedFile;
-import org.vipctl.admx.binding.PolicyDefinitionResources;
-import org.vipctl.admx.binding.PolicyDefinitions;
 import org.vipctl.diagnostic.Diagnostic;
 import org.vipctl.diagnostic.Diagnostics;
 
 /**
  * {@code vipctl admx lint}: reads a store (PolicyDefinitions folders, ADMX and ADML files) and
  * checks what the Group Policy Management Console checks when it loads one, plus a little more.
- * Files are parsed in parallel, then checked together.
+ * Each file is read once, streaming, on as many threads as there are cores; then the store is
+ * checked as a whole, with names resolved through maps.
  */
 public final class AdmxLinter {
 
@@ -29,47 +31,64 @@ public final class AdmxLinter {
         this.strictNamespaces = strictNamespaces;
     }
 
+    /**
+     * Loads and initialises the XML parser now (the command line does it while it parses its
+     * arguments, on the other core), so reading a store starts at full speed.
+     */
+    public static void prepare() {
+        new DocReader().warmUp();
+    }
+
     public LintResult lint(List<Path> paths) {
         List<Diagnostic> found = new ArrayList<>();
         StoreFiles files = StoreFiles.discover(paths, found);
-        List<ParsedFile<PolicyDefinitions>> admx = new ArrayList<>();
-        List<ParsedFile<PolicyDefinitionResources>> adml = new ArrayList<>();
-        parseAll(files, admx, adml, found);
+        List<StoreChecks.AdmxInput> admx = new ArrayList<>();
+        List<StoreChecks.AdmlInput> adml = new ArrayList<>();
+        NamespaceForms forms = new NamespaceForms();
+        readAll(files, admx, adml, forms, found);
         Diagnostics d = new Diagnostics();
         d.addAll(found);
+        forms.notes(d);
         new StoreChecks(files, admx, adml, strictNamespaces, d).run();
         TreeSet<String> langs = new TreeSet<>();
         files.languagesByRoot().values().forEach(langs::addAll);
         return new LintResult(d.sorted(), files.admx().size(), files.adml().size(), List.copyOf(langs));
     }
 
-    private static void parseAll(StoreFiles files, List<ParsedFile<PolicyDefinitions>> admx,
-                                 List<ParsedFile<PolicyDefinitionResources>> adml, List<Diagnostic> out) {
+    private static void readAll(StoreFiles files, List<StoreChecks.AdmxInput> admx, List<StoreChecks.AdmlInput> adml,
+                                NamespaceForms forms, List<Diagnostic> out) {
         int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), 4));
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "admx-reader");
             t.setDaemon(true);
             return t;
         });
-        ThreadLocal<AdmxReader> readers = ThreadLocal.withInitial(AdmxReader::new);
+        ThreadLocal<DocReader> readers = ThreadLocal.withInitial(DocReader::new);
         try {
-            List<Future<Parsed<PolicyDefinitions>>> a = new ArrayList<>();
+            // largest files first, so both threads finish together; results are taken in store order
+            Map<StoreFiles.Source, Future<DocReader.Read<AdmxDoc>>> a = new HashMap<>();
+            Map<StoreFiles.Source, Future<DocReader.Read<AdmlDoc>>> l = new HashMap<>();
+            List<StoreFiles.Source> all = new ArrayList<>(files.admx());
+            all.addAll(files.adml());
+            all.sort(Comparator.comparingLong(AdmxLinter::size).reversed());
+            for (StoreFiles.Source s : all) {
+                if (s.language().isEmpty()) {
+                    a.put(s, pool.submit(() -> readers.get().admx(s.file(), s.display())));
+                } else {
+                    l.put(s, pool.submit(() -> readers.get().adml(s.file(), s.display())));
+                }
+            }
             for (StoreFiles.Source s : files.admx()) {
-                a.add(pool.submit(() -> parse(readers.get(), s, PolicyDefinitions.class)));
+                DocReader.Read<AdmxDoc> r = a.get(s).get();
+                admx.add(new StoreChecks.AdmxInput(s, s.display(), r.doc()));
+                out.addAll(r.diagnostics());
+                r.variant().ifPresent(forms::add);
             }
-            List<Future<Parsed<PolicyDefinitionResources>>> l = new ArrayList<>();
             for (StoreFiles.Source s : files.adml()) {
-                l.add(pool.submit(() -> parse(readers.get(), s, PolicyDefinitionResources.class)));
-            }
-            for (Future<Parsed<PolicyDefinitions>> f : a) {
-                Parsed<PolicyDefinitions> p = f.get();
-                admx.add(p.file());
-                out.addAll(p.diagnostics());
-            }
-            for (Future<Parsed<PolicyDefinitionResources>> f : l) {
-                Parsed<PolicyDefinitionResources> p = f.get();
-                adml.add(p.file());
-                out.addAll(p.diagnostics());
+                DocReader.Read<AdmlDoc> r = l.get(s).get();
+                adml.add(new StoreChecks.AdmlInput(s, s.display(), r.doc()));
+                out.addAll(r.diagnostics());
+                r.variant().ifPresent(forms::add);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -81,13 +100,12 @@ public final class AdmxLinter {
         }
     }
 
-    private record Parsed<T>(ParsedFile<T> file, List<Diagnostic> diagnostics) {
-    }
-
-    private static <T> Parsed<T> parse(AdmxReader reader, StoreFiles.Source s, Class<T> type) {
-        List<Diagnostic> d = new ArrayList<>();
-        ParsedFile<T> f = reader.read(s.file(), s.display(), type, d);
-        return new Parsed<>(f, d);
+    private static long size(StoreFiles.Source s) {
+        try {
+            return Files.size(s.file());
+        } catch (IOException e) {
+            return 0; // reading it reports the problem
+        }
     }
 
     /** A path relative to the working folder when it is below it, as people typed it. */

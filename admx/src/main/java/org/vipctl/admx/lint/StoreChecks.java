@@ -1,6 +1,6 @@
 package org.vipctl.admx.lint;
 
-import jakarta.xml.bind.JAXBElement;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -10,64 +10,40 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.vipctl.admx.AdmxReader;
+import java.util.TreeMap;
 import org.vipctl.admx.AdmxXml;
 import org.vipctl.admx.ElementKind;
-import org.vipctl.admx.ParsedFile;
-import org.vipctl.admx.binding.BooleanElement;
-import org.vipctl.admx.binding.Category;
-import org.vipctl.admx.binding.CheckBox;
-import org.vipctl.admx.binding.ComboBox;
-import org.vipctl.admx.binding.DecimalElement;
-import org.vipctl.admx.binding.DecimalTextBox;
-import org.vipctl.admx.binding.DropdownList;
-import org.vipctl.admx.binding.EnumElement;
-import org.vipctl.admx.binding.EnumItem;
-import org.vipctl.admx.binding.ListBox;
-import org.vipctl.admx.binding.ListElement;
-import org.vipctl.admx.binding.LocalizedString;
-import org.vipctl.admx.binding.LongDecimalElement;
-import org.vipctl.admx.binding.LongDecimalTextBox;
-import org.vipctl.admx.binding.MajorVersion;
-import org.vipctl.admx.binding.MinorVersion;
-import org.vipctl.admx.binding.MultiTextBox;
-import org.vipctl.admx.binding.MultiTextElement;
-import org.vipctl.admx.binding.NamespaceBinding;
-import org.vipctl.admx.binding.Policy;
-import org.vipctl.admx.binding.PolicyDefinitionResources;
-import org.vipctl.admx.binding.PolicyDefinitions;
-import org.vipctl.admx.binding.Presentation;
-import org.vipctl.admx.binding.Product;
-import org.vipctl.admx.binding.SupportedOnCombination;
-import org.vipctl.admx.binding.SupportedOnDefinition;
-import org.vipctl.admx.binding.SupportedOnRange;
-import org.vipctl.admx.binding.TextBox;
-import org.vipctl.admx.binding.TextElement;
 import org.vipctl.diagnostic.Diagnostic;
 import org.vipctl.diagnostic.Diagnostics;
 import org.vipctl.diagnostic.Location;
 import org.vipctl.diagnostic.Rule;
-import org.xml.sax.Locator;
+import org.vipctl.diagnostic.Severity;
 
 /**
- * The store-wide checks of {@code admx lint}. Problems inside Microsoft's own templates (target
- * namespace {@code Microsoft.Policies.*}) that Windows ships and loads anyway are reported as
- * warnings with that reason; the same problem in any other template is an error. A duplicate target
+ * The store-wide checks of {@code admx lint}. Problems inside Microsoft's own templates (see
+ * {@link #isMicrosoft}) that Windows or Office ship and GPMC loads anyway are reported as warnings
+ * with that reason; the same problem in any other template is an error. A duplicate target
  * namespace and unreadable files are errors whoever wrote them: GPMC refuses those.
  */
 final class StoreChecks {
 
-    private static final Pattern NAME = AdmxXml.NAME;
-    private static final Pattern STRING_REF = Pattern.compile("\\$\\(string\\.([^)]*)\\)");
-    private static final Pattern PRESENTATION_REF = Pattern.compile("\\$\\(presentation\\.([^)]*)\\)");
-    private static final String MICROSOFT_NOTE = " (in Microsoft's own template, which Windows ships and loads"
-            + " this way: reported as a warning)";
+    private static final String STRING_REF = "$(string.";
+    private static final String PRESENTATION_REF = "$(presentation.";
+    private static final String MICROSOFT_NOTE = " (in Microsoft's own template, which Microsoft ships and GPMC"
+            + " loads this way: reported as a warning)";
+    private static final int NAMES_IN_A_NOTE = 8;
+
+    /** One ADMX file as read, with the store folder it belongs to. */
+    record AdmxInput(StoreFiles.Source src, String name, Optional<AdmxDoc> doc) {
+    }
+
+    /** One ADML file as read. */
+    record AdmlInput(StoreFiles.Source src, String name, Optional<AdmlDoc> doc) {
+    }
 
     private final StoreFiles files;
-    private final List<ParsedFile<PolicyDefinitions>> admxFiles;
-    private final List<ParsedFile<PolicyDefinitionResources>> admlFiles;
+    private final List<AdmxInput> admxFiles;
+    private final List<AdmlInput> admlFiles;
     private final boolean strictNamespaces;
     private final Diagnostics out;
 
@@ -75,9 +51,18 @@ final class StoreChecks {
     private final Map<String, Admx> byNamespace = new HashMap<>();
     private final Map<String, NameIndex> index = new HashMap<>();
     private final Map<String, Adml> adml = new LinkedHashMap<>();
+    /** Per language folder: the templates without an ADML there that fall back to another language. */
+    private final Map<LanguageFolder, List<String>> fallingBack = new TreeMap<>();
 
-    StoreChecks(StoreFiles files, List<ParsedFile<PolicyDefinitions>> admxFiles,
-                List<ParsedFile<PolicyDefinitionResources>> admlFiles, boolean strictNamespaces, Diagnostics out) {
+    private record LanguageFolder(String folder, String language, String fallback) implements Comparable<LanguageFolder> {
+        @Override
+        public int compareTo(LanguageFolder o) {
+            return (folder + "\0" + fallback).compareTo(o.folder + "\0" + o.fallback);
+        }
+    }
+
+    StoreChecks(StoreFiles files, List<AdmxInput> admxFiles, List<AdmlInput> admlFiles, boolean strictNamespaces,
+                Diagnostics out) {
         this.files = files;
         this.admxFiles = admxFiles;
         this.admlFiles = admlFiles;
@@ -86,21 +71,35 @@ final class StoreChecks {
     }
 
     /** One readable ADMX with its namespace bindings. */
-    private record Admx(StoreFiles.Source src, String name, PolicyDefinitions root, String ns, String prefix,
+    private record Admx(StoreFiles.Source src, String name, AdmxDoc doc, String ns, String prefix,
                         Map<String, String> using, boolean microsoft, Location at) {
     }
 
     /** One readable ADML with its tables. */
-    private record Adml(StoreFiles.Source src, String name, PolicyDefinitionResources root,
-                        Map<String, LocalizedString> strings, Map<String, Presentation> presentations) {
+    private record Adml(StoreFiles.Source src, String name, AdmlDoc doc, Set<String> strings,
+                        Map<String, AdmlDoc.Presentation> presentations) {
     }
 
-    /** The names one namespace defines, by kind. */
+    /** The names one namespace defines, by kind, each also found by its lower-case form. */
     private static final class NameIndex {
-        final Map<String, Location> categories = new HashMap<>();
-        final Map<String, Location> policies = new HashMap<>();
-        final Map<String, Location> definitions = new HashMap<>();
-        final Map<String, Location> products = new HashMap<>();
+        final Names categories = new Names();
+        final Names policies = new Names();
+        final Names definitions = new Names();
+        final Names products = new Names();
+    }
+
+    private static final class Names {
+        final Map<String, Location> exact = new HashMap<>();
+        final Map<String, String> folded = new HashMap<>();
+
+        Location define(String name, Location at) {
+            folded.putIfAbsent(name.toLowerCase(Locale.ROOT), name);
+            return exact.putIfAbsent(name, at);
+        }
+
+        Optional<String> caseOnly(String name) {
+            return Optional.ofNullable(folded.get(name.toLowerCase(Locale.ROOT)));
+        }
     }
 
     void run() {
@@ -112,66 +111,82 @@ final class StoreChecks {
         }
         readAdml();
         for (Admx a : admx) {
+            unexpected(a.microsoft(), a.doc().unexpected());
             checkUsing(a);
             checkReferences(a);
             checkLanguages(a);
         }
+        languageNotes();
         checkOrphans();
     }
 
     // ---- namespaces ------------------------------------------------------------------------
 
     private void readNamespaces() {
-        for (int i = 0; i < admxFiles.size(); i++) {
-            ParsedFile<PolicyDefinitions> f = admxFiles.get(i);
-            StoreFiles.Source src = files.admx().get(i);
-            if (f.root().isEmpty()) {
+        for (AdmxInput f : admxFiles) {
+            if (f.doc().isEmpty()) {
                 continue;
             }
-            PolicyDefinitions root = f.root().get();
-            Location at = loc(f.name(), root.sourceLocation());
-            NamespaceBinding target = root.getPolicyNamespaces() == null ? null : root.getPolicyNamespaces().getTarget();
-            if (target == null || blank(target.getNamespace()) || blank(target.getPrefix())) {
-                out.add(Rule.ADMX_STRUCTURE.error(at, "no <policyNamespaces><target prefix=… namespace=…/>",
+            AdmxDoc doc = f.doc().get();
+            Optional<AdmxDoc.Binding> target = doc.target();
+            if (target.isEmpty() || blank(target.get().namespace()) || blank(target.get().prefix())) {
+                out.add(Rule.ADMX_STRUCTURE.error(doc.at(), "no <policyNamespaces><target prefix=… namespace=…/>",
                         "every ADMX declares its own target namespace and prefix"));
                 continue;
             }
             Map<String, String> using = new LinkedHashMap<>();
-            boolean microsoft = target.getNamespace().startsWith("Microsoft.Policies.");
-            for (NamespaceBinding u : root.getPolicyNamespaces().getUsing()) {
-                Location uat = loc(f.name(), u.sourceLocation());
-                if (blank(u.getPrefix()) || blank(u.getNamespace())) {
-                    out.add(Rule.ADMX_STRUCTURE.error(uat, "<using> needs prefix and namespace", ""));
-                } else if (using.containsKey(u.getPrefix()) || u.getPrefix().equals(target.getPrefix())) {
-                    issue(microsoft, Rule.ADMX_DUPLICATE, uat, "prefix '" + u.getPrefix() + "' is bound twice",
+            boolean microsoft = isMicrosoft(target.get().namespace());
+            for (AdmxDoc.Binding u : doc.using()) {
+                if (blank(u.prefix()) || blank(u.namespace())) {
+                    out.add(Rule.ADMX_STRUCTURE.error(u.at(), "<using> needs prefix and namespace", ""));
+                } else if (using.containsKey(u.prefix()) || u.prefix().equals(target.get().prefix())) {
+                    issue(microsoft, Rule.ADMX_DUPLICATE, u.at(), "prefix '" + u.prefix() + "' is bound twice",
                             "use one prefix per namespace");
                 } else {
-                    using.put(u.getPrefix(), u.getNamespace());
+                    using.put(u.prefix(), u.namespace());
                 }
             }
-            Admx a = new Admx(src, f.name(), root, target.getNamespace(), target.getPrefix(), using, microsoft,
-                    loc(f.name(), target.sourceLocation()));
+            Admx a = new Admx(f.src(), f.name(), doc, target.get().namespace(), target.get().prefix(), using, microsoft,
+                    target.get().at());
             admx.add(a);
             Admx first = byNamespace.putIfAbsent(a.ns(), a);
-            if (first != null) {
+            if (first != null && sameFileOnWindows(first.src(), a.src())) {
+                out.add(Rule.ADMX_NAMESPACE.warning(a.at(), "target namespace '" + a.ns() + "' is already defined by "
+                        + first.name() + ", whose file name differs only in letter case: on Windows they are one file,"
+                        + " and copied into a Windows store one replaces the other", "keep one of the two files")
+                        .withRelated(first.at()));
+            } else if (first != null) {
                 out.add(Rule.ADMX_NAMESPACE.error(a.at(), "target namespace '" + a.ns() + "' is already defined by "
-                        + first.name(), "GPMC refuses a store where two files share a target namespace; remove one"
-                        + " copy or give your template its own namespace").withRelated(first.at()));
+                        + first.name(), "GPMC refuses a store where two files share a target namespace (it ignores"
+                        + " the second, MS-GPREG 3.1.5.2); remove one copy or give your template its own namespace")
+                        .withRelated(first.at()));
             }
         }
     }
 
+    private static boolean sameFileOnWindows(StoreFiles.Source x, StoreFiles.Source y) {
+        return x.root().equals(y.root()) && x.file().getFileName().toString()
+                .equalsIgnoreCase(y.file().getFileName().toString());
+    }
+
     private void checkUsing(Admx a) {
-        for (NamespaceBinding u : a.root().getPolicyNamespaces().getUsing()) {
-            if (blank(u.getNamespace()) || byNamespace.containsKey(u.getNamespace())) {
+        for (AdmxDoc.Binding u : a.doc().using()) {
+            if (blank(u.namespace()) || byNamespace.containsKey(u.namespace())) {
                 continue;
             }
-            Location at = loc(a.name(), u.sourceLocation());
-            String msg = "namespace '" + u.getNamespace() + "' (prefix '" + u.getPrefix()
+            String msg = "namespace '" + u.namespace() + "' (prefix '" + u.prefix()
                     + "') is not defined by any ADMX file in this store";
             String hint = "copy the ADMX that defines it (with its ADML files) into the store; references"
-                    + " through '" + u.getPrefix() + ":' were not checked";
-            out.add(strictNamespaces ? Rule.ADMX_USING.error(at, msg, hint) : Rule.ADMX_USING.warning(at, msg, hint));
+                    + " through '" + u.prefix() + ":' were not checked";
+            out.add(strictNamespaces ? Rule.ADMX_USING.error(u.at(), msg, hint) : Rule.ADMX_USING.warning(u.at(), msg, hint));
+        }
+    }
+
+    private void unexpected(boolean microsoft, List<AdmxDoc.Unexpected> found) {
+        for (AdmxDoc.Unexpected u : found) {
+            issue(microsoft, Rule.ADMX_STRUCTURE, u.at(), "<" + u.element() + "> is not an element the format allows"
+                    + " in <" + u.parent() + ">; it is skipped", "GPMC refuses a file with content its schema does not"
+                    + " define: remove it or check its spelling against schemas/admx");
         }
     }
 
@@ -179,56 +194,72 @@ final class StoreChecks {
 
     private void indexNames(Admx a) {
         NameIndex idx = index.computeIfAbsent(a.ns(), k -> new NameIndex());
-        PolicyDefinitions r = a.root();
-        if (r.getSupportedOn() != null) {
-            if (r.getSupportedOn().getProductDefinitions() != null) {
-                for (Product p : r.getSupportedOn().getProductDefinitions().getProduct()) {
-                    define(a, idx.products, p.getName(), p.sourceLocation(), "product");
-                    for (MajorVersion m : p.getMajorVersion()) {
-                        define(a, idx.products, m.getName(), m.sourceLocation(), "product version");
-                        for (MinorVersion n : m.getMinorVersion()) {
-                            define(a, idx.products, n.getName(), n.sourceLocation(), "product version");
-                        }
-                    }
-                }
-            }
-            if (r.getSupportedOn().getDefinitions() != null) {
-                for (SupportedOnDefinition d : r.getSupportedOn().getDefinitions().getDefinition()) {
-                    define(a, idx.definitions, d.getName(), d.sourceLocation(), "supportedOn definition");
-                }
-            }
+        for (AdmxDoc.Named p : a.doc().products()) {
+            define(a, idx.products, p.name(), p.at(), p.what());
         }
-        if (r.getCategories() != null) {
-            for (Category c : r.getCategories().getCategory()) {
-                define(a, idx.categories, c.getName(), c.sourceLocation(), "category");
-            }
+        for (AdmxDoc.Definition d : a.doc().definitions()) {
+            define(a, idx.definitions, d.name(), d.at(), "supportedOn definition");
         }
-        if (r.getPolicies() != null) {
-            for (Policy p : r.getPolicies().getPolicy()) {
-                define(a, idx.policies, p.getName(), p.sourceLocation(), "policy");
-            }
+        for (AdmxDoc.Category c : a.doc().categories()) {
+            define(a, idx.categories, c.name(), c.at(), "category");
+        }
+        for (AdmxDoc.Policy p : a.doc().policies()) {
+            define(a, idx.policies, p.name(), p.at(), "policy");
         }
     }
 
-    private void define(Admx a, Map<String, Location> names, String name, Locator l, String what) {
-        Location at = loc(a.name(), l);
+    private void define(Admx a, Names names, String name, Location at, String what) {
         if (blank(name)) {
             out.add(Rule.ADMX_STRUCTURE.error(at, what + " without a name", "add name=\"…\""));
             return;
         }
         checkName(a.microsoft(), at, name, what);
-        Location first = names.putIfAbsent(name, at);
+        Location first = names.define(name, at);
         if (first != null) {
             issue(a.microsoft(), Rule.ADMX_DUPLICATE, at, what + " '" + name + "' is defined twice in namespace "
                     + a.ns(), "rename or remove one", first);
         }
     }
 
-    private void checkName(boolean microsoft, Location at, String name, String what) {
-        if (!NAME.matcher(name).matches()) {
-            issue(microsoft, Rule.ADMX_NAME, at, what + " id '" + name + "' is not a valid name",
-                    "use only letters, digits and underscores: dots, spaces and hyphens break gpedit");
+    /**
+     * Microsoft's own templates, by target namespace: Windows' ({@code Microsoft.*}), Office's
+     * ({@code outlk16.Office.Microsoft.Policies.Windows} and the like), and the ones FullArmor converted
+     * for Windows ({@code FullArmor.Policies.<GUID>}: AdmPwd, Search, EarlyLaunchAM).
+     */
+    static boolean isMicrosoft(String namespace) {
+        return namespace.startsWith("Microsoft.") || namespace.contains(".Microsoft.Policies.")
+                || namespace.startsWith("FullArmor.Policies.");
+    }
+
+    /** Microsoft's itemName: letters, digits, underscore (same as {@link AdmxXml#NAME}, without a regex: it runs per id). */
+    private static boolean isName(String s, boolean hyphens) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!(Character.isLetterOrDigit(c) || c == '_' || (hyphens && c == '-'))) {
+                return false;
+            }
         }
+        return !s.isEmpty();
+    }
+
+    /** The id of a {@code $(string.ID)} or {@code $(presentation.ID)} reference. */
+    private static Optional<String> refId(String value, String prefix) {
+        return value.startsWith(prefix) && value.endsWith(")") && value.indexOf(')') == value.length() - 1
+                ? Optional.of(value.substring(prefix.length(), value.length() - 1)) : Optional.empty();
+    }
+
+    private void checkName(boolean microsoft, Location at, String name, String what) {
+        if (isName(name, false)) {
+            return;
+        }
+        if (isName(name, true)) {
+            out.add(Rule.ADMX_NAME.warning(at, what + " id '" + name + "' has a hyphen, which Microsoft's schema does"
+                    + " not allow in ids (letters, digits, underscore)", "GPMC loads such ids (Windows' EarlyLaunchAM"
+                    + " and Mozilla's templates have them); in your own templates use underscores"));
+            return;
+        }
+        issue(microsoft, Rule.ADMX_NAME, at, what + " id '" + name + "' is not a valid name",
+                "use only letters, digits and underscores (Microsoft's schema: itemName)");
     }
 
     // ---- references --------------------------------------------------------------------------
@@ -236,85 +267,57 @@ final class StoreChecks {
     private enum Kind { CATEGORY, DEFINITION, PRODUCT_OR_DEFINITION }
 
     private void checkReferences(Admx a) {
-        PolicyDefinitions r = a.root();
-        if (r.getSupportedOn() != null && r.getSupportedOn().getDefinitions() != null) {
-            for (SupportedOnDefinition d : r.getSupportedOn().getDefinitions().getDefinition()) {
-                for (SupportedOnCombination c : combinations(d)) {
-                    for (JAXBElement<SupportedOnRange> term : c.getTerms()) {
-                        SupportedOnRange range = term.getValue();
-                        resolve(a, range.getRef(), loc(a.name(), range.sourceLocation()), Kind.PRODUCT_OR_DEFINITION,
-                                "supportedOn definition " + d.getName());
-                    }
-                }
+        for (AdmxDoc.Definition d : a.doc().definitions()) {
+            for (AdmxDoc.Ref r : d.refs()) {
+                resolve(a, r, Kind.PRODUCT_OR_DEFINITION, "supportedOn definition " + d.name());
             }
         }
-        if (r.getCategories() != null) {
-            for (Category c : r.getCategories().getCategory()) {
-                if (c.getParentCategory() != null) {
-                    resolve(a, c.getParentCategory().getRef(), loc(a.name(), c.getParentCategory().sourceLocation()),
-                            Kind.CATEGORY, "category " + c.getName());
-                }
-            }
+        for (AdmxDoc.Category c : a.doc().categories()) {
+            c.parent().ifPresent(p -> resolve(a, p, Kind.CATEGORY, "category " + c.name()));
         }
-        if (r.getPolicies() != null) {
-            for (Policy p : r.getPolicies().getPolicy()) {
-                checkPolicy(a, p);
-            }
+        for (AdmxDoc.Policy p : a.doc().policies()) {
+            checkPolicy(a, p);
         }
     }
 
-    private static List<SupportedOnCombination> combinations(SupportedOnDefinition d) {
-        List<SupportedOnCombination> l = new ArrayList<>(2);
-        if (d.getOr() != null) {
-            l.add(d.getOr());
-        }
-        if (d.getAnd() != null) {
-            l.add(d.getAnd());
-        }
-        return l;
-    }
-
-    private void checkPolicy(Admx a, Policy p) {
-        Location at = loc(a.name(), p.sourceLocation());
-        if (blank(p.getKey()) || p.getClazz() == null || blank(p.getDisplayName())) {
-            out.add(Rule.ADMX_STRUCTURE.error(at, "policy " + p.getName() + " needs class (Machine, User or Both),"
+    private void checkPolicy(Admx a, AdmxDoc.Policy p) {
+        if (blank(p.key()) || blank(p.policyClass()) || blank(p.displayName())) {
+            out.add(Rule.ADMX_STRUCTURE.error(p.at(), "policy " + p.name() + " needs class (Machine, User or Both),"
                     + " displayName and key", "add the missing attributes"));
+        } else if (!List.of("Machine", "User", "Both").contains(p.policyClass())) {
+            issue(a.microsoft(), Rule.ADMX_STRUCTURE, p.at(), "policy " + p.name() + " has class '" + p.policyClass()
+                    + "'", "use Machine, User or Both");
         }
-        if (p.getParentCategory() == null) {
-            issue(a.microsoft(), Rule.ADMX_STRUCTURE, at, "policy " + p.getName() + " has no parentCategory",
+        if (p.parent().isEmpty()) {
+            issue(a.microsoft(), Rule.ADMX_STRUCTURE, p.at(), "policy " + p.name() + " has no parentCategory",
                     "add <parentCategory ref=\"…\"/> so gpedit can show it");
         } else {
-            resolve(a, p.getParentCategory().getRef(), loc(a.name(), p.getParentCategory().sourceLocation()),
-                    Kind.CATEGORY, "policy " + p.getName());
+            resolve(a, p.parent().get(), Kind.CATEGORY, "policy " + p.name());
         }
-        if (p.getSupportedOn() != null) {
-            resolve(a, p.getSupportedOn().getRef(), loc(a.name(), p.getSupportedOn().sourceLocation()),
-                    Kind.DEFINITION, "policy " + p.getName());
-        }
+        p.supportedOn().ifPresent(s -> resolve(a, s, Kind.DEFINITION, "policy " + p.name()));
         Set<String> ids = new HashSet<>();
-        for (Object e : elements(p)) {
-            String id = elementId(e);
-            Location eat = loc(a.name(), locator(e));
-            if (blank(id)) {
-                out.add(Rule.ADMX_STRUCTURE.error(eat, "element of policy " + p.getName() + " without an id", ""));
+        for (AdmxDoc.Element e : p.elements()) {
+            if (blank(e.id())) {
+                out.add(Rule.ADMX_STRUCTURE.error(e.at(), "element of policy " + p.name() + " without an id", ""));
                 continue;
             }
-            checkName(a.microsoft(), eat, id, "element");
-            if (!ids.add(id)) {
-                issue(a.microsoft(), Rule.ADMX_DUPLICATE, eat, "policy " + p.getName() + " has two elements with id '"
-                        + id + "'", "give each element its own id");
+            checkName(a.microsoft(), e.at(), e.id(), "element");
+            if (!ids.add(e.id())) {
+                issue(a.microsoft(), Rule.ADMX_DUPLICATE, e.at(), "policy " + p.name() + " has two elements with id '"
+                        + e.id() + "'", "give each element its own id");
             }
         }
-        if (!elements(p).isEmpty() && blank(p.getPresentation())) {
-            issue(a.microsoft(), Rule.ADMX_PRESENTATION, at, "policy " + p.getName()
+        if (!p.elements().isEmpty() && blank(p.presentation())) {
+            issue(a.microsoft(), Rule.ADMX_PRESENTATION, p.at(), "policy " + p.name()
                     + " has elements but no presentation", "add presentation=\"$(presentation.ID)\" so its options can be set");
         }
     }
 
-    private Optional<String> resolve(Admx a, String ref, Location at, Kind kind, String owner) {
+    private void resolve(Admx a, AdmxDoc.Ref r, Kind kind, String owner) {
+        String ref = r.ref();
         if (blank(ref)) {
-            out.add(Rule.ADMX_STRUCTURE.error(at, owner + ": empty ref", "name prefix:name or name"));
-            return Optional.empty();
+            out.add(Rule.ADMX_STRUCTURE.error(r.at(), owner + ": empty ref", "name prefix:name or name"));
+            return;
         }
         int colon = ref.indexOf(':');
         String ns = a.ns();
@@ -325,44 +328,50 @@ final class StoreChecks {
             if (!prefix.equals(a.prefix())) {
                 ns = a.using().get(prefix);
                 if (ns == null) {
-                    issue(a.microsoft(), Rule.ADMX_REFERENCE, at, owner + ": prefix '" + prefix + "' in '" + ref
+                    issue(a.microsoft(), Rule.ADMX_REFERENCE, r.at(), owner + ": prefix '" + prefix + "' in '" + ref
                             + "' is not declared", "add <using prefix=\"" + prefix + "\" namespace=\"…\"/>");
-                    return Optional.empty();
+                    return;
                 }
             }
         }
         NameIndex idx = index.get(ns);
         if (idx == null) {
-            return Optional.empty(); // namespace absent from the store: reported once by checkUsing
+            return; // namespace absent from the store: reported once by checkUsing
         }
-        boolean found;
-        String what;
-        switch (kind) {
-            case CATEGORY:
-                found = idx.categories.containsKey(name);
-                what = "category";
-                break;
-            case DEFINITION:
-                found = idx.definitions.containsKey(name);
-                what = "supportedOn definition";
-                break;
-            default:
-                found = idx.products.containsKey(name) || idx.definitions.containsKey(name);
-                what = "product or supportedOn definition";
+        List<Names> where = switch (kind) {
+            case CATEGORY -> List.of(idx.categories);
+            case DEFINITION -> List.of(idx.definitions);
+            default -> List.of(idx.products, idx.definitions);
+        };
+        String what = switch (kind) {
+            case CATEGORY -> "category";
+            case DEFINITION -> "supportedOn definition";
+            default -> "product or supportedOn definition";
+        };
+        for (Names n : where) {
+            if (n.exact.containsKey(name)) {
+                return;
+            }
         }
-        if (!found) {
-            Admx definer = byNamespace.get(ns);
-            issue(a.microsoft(), Rule.ADMX_REFERENCE, at, owner + ": " + what + " '" + ref + "' is not defined in "
-                    + ns + (definer == null || definer == a ? "" : " (" + definer.name() + ")"),
-                    "check the spelling, or define it");
-            return Optional.empty();
+        Admx definer = byNamespace.get(ns);
+        String in = ns + (definer == null || definer == a ? "" : " (" + definer.name() + ")");
+        for (Names n : where) {
+            Optional<String> other = n.caseOnly(name);
+            if (other.isPresent()) {
+                // Windows' handling of such a reference is not documented; its own templates have them
+                out.add(Rule.ADMX_REFERENCE.warning(r.at(), owner + ": " + what + " '" + ref + "' differs only in"
+                        + " letter case from '" + other.get() + "' in " + in, "write '" + other.get() + "': whether"
+                        + " Group Policy tools match names ignoring case is not documented"));
+                return;
+            }
         }
-        return Optional.of(ns);
+        issue(a.microsoft(), Rule.ADMX_REFERENCE, r.at(), owner + ": " + what + " '" + ref + "' is not defined in "
+                + in, "check the spelling, or define it");
     }
 
     // ---- ADML --------------------------------------------------------------------------------
 
-    private static String admlKey(java.nio.file.Path root, String lang, String base) {
+    private static String admlKey(Path root, String lang, String base) {
         return root + "|" + lang.toLowerCase(Locale.ROOT) + "|" + base;
     }
 
@@ -371,46 +380,47 @@ final class StoreChecks {
         for (Admx a : admx) {
             microsoftByBase.put(a.src().root() + "|" + a.src().baseName(), a.microsoft());
         }
-        for (int i = 0; i < admlFiles.size(); i++) {
-            ParsedFile<PolicyDefinitionResources> f = admlFiles.get(i);
-            StoreFiles.Source src = files.adml().get(i);
-            if (f.root().isEmpty()) {
+        for (AdmlInput f : admlFiles) {
+            if (f.doc().isEmpty()) {
                 continue;
             }
+            StoreFiles.Source src = f.src();
             boolean microsoft = microsoftByBase.getOrDefault(src.root() + "|" + src.baseName(), false);
-            PolicyDefinitionResources r = f.root().get();
-            Map<String, LocalizedString> strings = new HashMap<>();
-            Map<String, Presentation> presentations = new HashMap<>();
-            if (r.getResources() == null) {
-                out.add(Rule.ADMX_STRUCTURE.error(loc(f.name(), r.sourceLocation()), "ADML without <resources>", ""));
-            } else {
-                if (r.getResources().getStringTable() != null) {
-                    for (LocalizedString s : r.getResources().getStringTable().getString()) {
-                        addResource(microsoft, f.name(), strings, s.getId(), s, s.sourceLocation(), "string");
-                    }
-                }
-                if (r.getResources().getPresentationTable() != null) {
-                    for (Presentation p : r.getResources().getPresentationTable().getPresentation()) {
-                        addResource(microsoft, f.name(), presentations, p.getId(), p, p.sourceLocation(), "presentation");
-                    }
+            AdmlDoc d = f.doc().get();
+            unexpected(microsoft, d.unexpected());
+            Set<String> strings = new HashSet<>();
+            Map<String, AdmlDoc.Presentation> presentations = new HashMap<>();
+            if (!d.hasResources()) {
+                out.add(Rule.ADMX_STRUCTURE.error(d.at(), "ADML without <resources>", ""));
+            }
+            Map<String, Location> seen = new HashMap<>();
+            for (AdmlDoc.Id s : d.strings()) {
+                if (addResource(microsoft, seen, s.id(), s.at(), "string")) {
+                    strings.add(s.id());
                 }
             }
-            adml.put(admlKey(src.root(), src.language(), src.baseName()), new Adml(src, f.name(), r, strings, presentations));
+            seen.clear();
+            for (AdmlDoc.Presentation p : d.presentations()) {
+                if (addResource(microsoft, seen, p.id(), p.at(), "presentation")) {
+                    presentations.put(p.id(), p);
+                }
+            }
+            adml.put(admlKey(src.root(), src.language(), src.baseName()), new Adml(src, f.name(), d, strings, presentations));
         }
     }
 
-    private <T> void addResource(boolean microsoft, String file, Map<String, T> into, String id, T value, Locator l,
-                                 String what) {
-        Location at = loc(file, l);
+    private boolean addResource(boolean microsoft, Map<String, Location> seen, String id, Location at, String what) {
         if (blank(id)) {
             out.add(Rule.ADMX_STRUCTURE.error(at, what + " without an id", "add id=\"…\""));
-            return;
+            return false;
         }
         checkName(microsoft, at, id, what);
-        if (into.putIfAbsent(id, value) != null) {
+        if (seen.putIfAbsent(id, at) != null) {
             issue(microsoft, Rule.ADMX_DUPLICATE, at, what + " id '" + id + "' is defined twice in this file",
                     "remove or rename one");
+            return false;
         }
+        return true;
     }
 
     private void checkLanguages(Admx a) {
@@ -421,8 +431,8 @@ final class StoreChecks {
                             + "<lang>/" + fileBase(a) + ".adml (e.g. en-US) beside it"));
             return;
         }
-        String fallback = a.root().getResources() != null && !blank(a.root().getResources().getFallbackCulture())
-                ? a.root().getResources().getFallbackCulture() : "en-US";
+        String fallback = a.doc().resources().map(AdmxDoc.Resources::fallbackCulture).filter(s -> !blank(s))
+                .orElse("en-US");
         Adml fallbackAdml = adml.get(admlKey(a.src().root(), fallback, a.src().baseName()));
         List<Ref> refs = resourceRefs(a);
         for (String lang : langs) {
@@ -433,13 +443,13 @@ final class StoreChecks {
                 if (readable) {
                     continue; // present but unreadable: already an error of its own
                 }
-                String msg = "no " + lang + "/" + fileBase(a) + ".adml for " + a.name();
                 if (fallbackAdml != null) {
-                    out.add(Rule.ADMX_ADML_MISSING.warning(a.at(), msg + "; GPMC in " + lang + " falls back to "
-                            + fallback, "add the " + lang + " translation"));
+                    fallingBack.computeIfAbsent(new LanguageFolder(AdmxLinter.display(a.src().root().resolve(lang)), lang,
+                            fallback), k -> new ArrayList<>()).add(fileBase(a));
                 } else {
-                    out.add(Rule.ADMX_ADML_MISSING.error(a.at(), msg + " and no " + fallback + " fallback",
-                            "GPMC reports 'An appropriate resource file could not be found'; add the ADML file"));
+                    issue(a.microsoft(), Rule.ADMX_ADML_MISSING, a.at(), "no " + lang + "/" + fileBase(a) + ".adml for "
+                            + a.name() + " and no " + fallback + " fallback",
+                            "GPMC reports 'An appropriate resource file could not be found'; add the ADML file");
                 }
                 continue;
             }
@@ -449,17 +459,31 @@ final class StoreChecks {
         }
     }
 
+    /** One note per language folder: templates without a translation there are normal (GPMC falls back). */
+    private void languageNotes() {
+        for (Map.Entry<LanguageFolder, List<String>> e : fallingBack.entrySet()) {
+            LanguageFolder k = e.getKey();
+            List<String> names = e.getValue();
+            String listed = String.join(", ", names.subList(0, Math.min(NAMES_IN_A_NOTE, names.size())))
+                    + (names.size() > NAMES_IN_A_NOTE ? " and " + (names.size() - NAMES_IN_A_NOTE) + " more" : "");
+            out.add(new Diagnostic(Severity.NOTE, Rule.ADMX_ADML_MISSING.id(), names.size() + " template"
+                    + (names.size() == 1 ? " has" : "s have") + " no " + k.language() + " ADML (" + listed
+                    + "); GPMC in " + k.language() + " shows them in " + k.fallback(),
+                    "nothing to fix unless you want them translated", Location.ofFile(k.folder()), List.of()));
+        }
+    }
+
     private static String fileBase(Admx a) {
         String n = a.src().file().getFileName().toString();
         return n.substring(0, n.length() - ".admx".length());
     }
 
     private void checkRevision(Admx a, Adml l) {
-        String min = a.root().getResources() == null ? null : a.root().getResources().getMinRequiredRevision();
-        String rev = l.root().getRevision();
+        String min = a.doc().resources().map(AdmxDoc.Resources::minRequiredRevision).orElse("");
+        String rev = l.doc().revision();
         Optional<long[]> m = version(min);
         Optional<long[]> r = version(rev);
-        Location at = loc(l.name(), l.root().sourceLocation());
+        Location at = l.doc().at();
         if (m.isEmpty()) {
             out.add(Rule.ADMX_STRUCTURE.error(a.at(), "resources minRequiredRevision '" + min + "' is not major.minor",
                     "write e.g. minRequiredRevision=\"1.0\""));
@@ -476,78 +500,58 @@ final class StoreChecks {
 
     private List<Ref> resourceRefs(Admx a) {
         List<Ref> refs = new ArrayList<>();
-        PolicyDefinitions r = a.root();
-        if (r.getSupportedOn() != null) {
-            if (r.getSupportedOn().getProductDefinitions() != null) {
-                for (Product p : r.getSupportedOn().getProductDefinitions().getProduct()) {
-                    stringRef(a, refs, p.getDisplayName(), p.sourceLocation(), "product " + p.getName(), true);
-                    for (MajorVersion m : p.getMajorVersion()) {
-                        stringRef(a, refs, m.getDisplayName(), m.sourceLocation(), "product version " + m.getName(), true);
-                        for (MinorVersion n : m.getMinorVersion()) {
-                            stringRef(a, refs, n.getDisplayName(), n.sourceLocation(), "product version " + n.getName(), true);
-                        }
-                    }
-                }
-            }
-            if (r.getSupportedOn().getDefinitions() != null) {
-                for (SupportedOnDefinition d : r.getSupportedOn().getDefinitions().getDefinition()) {
-                    stringRef(a, refs, d.getDisplayName(), d.sourceLocation(), "supportedOn " + d.getName(), true);
-                }
-            }
+        AdmxDoc d = a.doc();
+        for (AdmxDoc.Named p : d.products()) {
+            stringRef(a, refs, p.displayName(), p.at(), p.what() + " " + p.name(), true);
         }
-        if (r.getCategories() != null) {
-            for (Category c : r.getCategories().getCategory()) {
-                stringRef(a, refs, c.getDisplayName(), c.sourceLocation(), "category " + c.getName(), true);
-                stringRef(a, refs, c.getExplainText(), c.sourceLocation(), "category " + c.getName(), false);
-            }
+        for (AdmxDoc.Definition x : d.definitions()) {
+            stringRef(a, refs, x.displayName(), x.at(), "supportedOn " + x.name(), true);
         }
-        if (r.getPolicies() != null) {
-            for (Policy p : r.getPolicies().getPolicy()) {
-                stringRef(a, refs, p.getDisplayName(), p.sourceLocation(), "policy " + p.getName(), true);
-                stringRef(a, refs, p.getExplainText(), p.sourceLocation(), "policy " + p.getName(), false);
-                if (!blank(p.getPresentation())) {
-                    Matcher m = PRESENTATION_REF.matcher(p.getPresentation());
-                    if (m.matches()) {
-                        refs.add(new Ref(m.group(1), true, loc(a.name(), p.sourceLocation()), "policy " + p.getName()));
-                    } else {
-                        issue(a.microsoft(), Rule.ADMX_RESOURCE, loc(a.name(), p.sourceLocation()), "policy " + p.getName()
-                                + ": presentation '" + p.getPresentation() + "' is not a $(presentation.ID) reference",
-                                "write presentation=\"$(presentation.ID)\"");
-                    }
+        for (AdmxDoc.Category c : d.categories()) {
+            stringRef(a, refs, c.displayName(), c.at(), "category " + c.name(), true);
+            stringRef(a, refs, c.explainText(), c.at(), "category " + c.name(), false);
+        }
+        for (AdmxDoc.Policy p : d.policies()) {
+            stringRef(a, refs, p.displayName(), p.at(), "policy " + p.name(), true);
+            stringRef(a, refs, p.explainText(), p.at(), "policy " + p.name(), false);
+            if (!blank(p.presentation())) {
+                Optional<String> id = refId(p.presentation(), PRESENTATION_REF);
+                if (id.isPresent()) {
+                    refs.add(new Ref(id.get(), true, p.at(), "policy " + p.name()));
+                } else {
+                    issue(a.microsoft(), Rule.ADMX_RESOURCE, p.at(), "policy " + p.name() + ": presentation '"
+                            + p.presentation() + "' is not a $(presentation.ID) reference",
+                            "write presentation=\"$(presentation.ID)\"");
                 }
-                for (Object e : elements(p)) {
-                    if (e instanceof EnumElement en) {
-                        for (EnumItem item : en.getItem()) {
-                            stringRef(a, refs, item.getDisplayName(), item.sourceLocation(), "enum item of "
-                                    + p.getName() + "/" + en.getId(), true);
-                        }
-                    }
+            }
+            for (AdmxDoc.Element e : p.elements()) {
+                for (AdmxDoc.EnumItem item : e.items()) {
+                    stringRef(a, refs, item.displayName(), item.at(), "enum item of " + p.name() + "/" + e.id(), true);
                 }
             }
         }
         return refs;
     }
 
-    private void stringRef(Admx a, List<Ref> refs, String value, Locator l, String owner, boolean required) {
+    private void stringRef(Admx a, List<Ref> refs, String value, Location at, String owner, boolean required) {
         if (blank(value)) {
             if (required) {
-                out.add(Rule.ADMX_STRUCTURE.error(loc(a.name(), l), owner + " has no displayName",
-                        "add displayName=\"$(string.ID)\""));
+                out.add(Rule.ADMX_STRUCTURE.error(at, owner + " has no displayName", "add displayName=\"$(string.ID)\""));
             }
             return;
         }
-        Matcher m = STRING_REF.matcher(value);
-        if (m.matches()) {
-            refs.add(new Ref(m.group(1), false, loc(a.name(), l), owner));
+        Optional<String> id = refId(value, STRING_REF);
+        if (id.isPresent()) {
+            refs.add(new Ref(id.get(), false, at, owner));
         } else {
-            issue(a.microsoft(), Rule.ADMX_RESOURCE, loc(a.name(), l), owner + ": '" + value
+            issue(a.microsoft(), Rule.ADMX_RESOURCE, at, owner + ": '" + value
                     + "' is not a $(string.ID) reference", "move the text into the ADML string table");
         }
     }
 
     private void checkResources(Admx a, Adml l, List<Ref> refs) {
         for (Ref r : refs) {
-            boolean present = r.presentation() ? l.presentations().containsKey(r.id()) : l.strings().containsKey(r.id());
+            boolean present = r.presentation() ? l.presentations().containsKey(r.id()) : l.strings().contains(r.id());
             if (!present) {
                 issue(a.microsoft(), Rule.ADMX_RESOURCE, r.at(), r.owner() + ": resource '$(" + (r.presentation()
                         ? "presentation." : "string.") + r.id() + ")' could not be found in " + l.name(),
@@ -557,48 +561,41 @@ final class StoreChecks {
     }
 
     private void checkPresentations(Admx a, Adml l) {
-        if (a.root().getPolicies() == null) {
-            return;
-        }
-        for (Policy p : a.root().getPolicies().getPolicy()) {
-            if (blank(p.getPresentation())) {
+        for (AdmxDoc.Policy p : a.doc().policies()) {
+            if (blank(p.presentation())) {
                 continue;
             }
-            Matcher m = PRESENTATION_REF.matcher(p.getPresentation());
-            Presentation pres = m.matches() ? l.presentations().get(m.group(1)) : null;
-            if (pres == null) {
+            Optional<AdmlDoc.Presentation> found = refId(p.presentation(), PRESENTATION_REF).map(l.presentations()::get);
+            if (found.isEmpty()) {
                 continue; // reported by checkResources
             }
+            AdmlDoc.Presentation pres = found.get();
             Map<String, ElementKind> kinds = new LinkedHashMap<>();
-            for (Object e : elements(p)) {
-                kinds.putIfAbsent(String.valueOf(elementId(e)), ElementKind.of(e));
+            for (AdmxDoc.Element e : p.elements()) {
+                kinds.putIfAbsent(e.id(), e.kind());
             }
             Set<String> shown = new HashSet<>();
-            for (Object c : pres.getControls()) {
-                String control = controlName(c);
-                String refId = controlRefId(c);
-                if (refId == null) {
-                    continue; // plain <text>
+            for (AdmlDoc.Control c : pres.controls()) {
+                if (c.name().equals("text")) {
+                    continue;
                 }
-                Location cat = loc(l.name(), locator(c));
-                ElementKind kind = kinds.get(refId);
+                ElementKind kind = kinds.get(c.refId());
                 if (kind == null) {
-                    issue(a.microsoft(), Rule.ADMX_PRESENTATION, cat, control + " refId '" + refId
-                            + "' is not an element of policy " + p.getName() + " (" + a.name() + ")",
+                    issue(a.microsoft(), Rule.ADMX_PRESENTATION, c.at(), c.name() + " refId '" + c.refId()
+                            + "' is not an element of policy " + p.name() + " (" + a.name() + ")",
                             "use one of: " + String.join(", ", kinds.keySet()));
-                } else if (!kind.shownBy(control)) {
-                    issue(a.microsoft(), Rule.ADMX_PRESENTATION, cat, control + " cannot show element '" + refId
-                            + "' of policy " + p.getName() + ", which is a " + kind.xmlName(),
+                } else if (!kind.shownBy(c.name())) {
+                    issue(a.microsoft(), Rule.ADMX_PRESENTATION, c.at(), c.name() + " cannot show element '" + c.refId()
+                            + "' of policy " + p.name() + ", which is a " + kind.xmlName(),
                             "use " + kind.control() + " for a " + kind.xmlName() + " element");
                 } else {
-                    shown.add(refId);
+                    shown.add(c.refId());
                 }
             }
             for (String id : kinds.keySet()) {
                 if (!shown.contains(id)) {
-                    Location pat = loc(l.name(), pres.sourceLocation());
-                    out.add(Rule.ADMX_PRESENTATION.warning(pat, "presentation " + pres.getId() + " has no control for"
-                            + " element '" + id + "' of policy " + p.getName() + (a.microsoft() ? MICROSOFT_NOTE : ""),
+                    out.add(Rule.ADMX_PRESENTATION.warning(pres.at(), "presentation " + pres.id() + " has no control for"
+                            + " element '" + id + "' of policy " + p.name() + (a.microsoft() ? MICROSOFT_NOTE : ""),
                             "gpedit cannot set it; add a " + kinds.get(id).control()));
                 }
             }
@@ -612,86 +609,11 @@ final class StoreChecks {
         }
         for (Adml l : adml.values()) {
             if (!admxKeys.contains(l.src().root() + "|" + l.src().baseName())) {
-                out.add(Rule.ADMX_ORPHAN.warning(loc(l.name(), l.root().sourceLocation()), "no ADMX file "
+                out.add(Rule.ADMX_ORPHAN.warning(l.doc().at(), "no ADMX file "
                         + l.src().baseName() + ".admx for this ADML in " + AdmxLinter.display(l.src().root()),
                         "remove the ADML or add its ADMX"));
             }
         }
-    }
-
-    // ---- element helpers ---------------------------------------------------------------------
-
-    private static List<Object> elements(Policy p) {
-        return p.getElements() == null ? List.of() : p.getElements().getItems();
-    }
-
-    private static String elementId(Object e) {
-        if (e instanceof BooleanElement x) {
-            return x.getId();
-        } else if (e instanceof DecimalElement x) {
-            return x.getId();
-        } else if (e instanceof LongDecimalElement x) {
-            return x.getId();
-        } else if (e instanceof TextElement x) {
-            return x.getId();
-        } else if (e instanceof MultiTextElement x) {
-            return x.getId();
-        } else if (e instanceof EnumElement x) {
-            return x.getId();
-        } else if (e instanceof ListElement x) {
-            return x.getId();
-        }
-        return null;
-    }
-
-
-    private static Locator locator(Object o) {
-        if (o instanceof org.glassfish.jaxb.core.Locatable x) {
-            return x.sourceLocation();
-        }
-        return null;
-    }
-
-    private static String controlName(Object c) {
-        if (c instanceof CheckBox) {
-            return "checkBox";
-        } else if (c instanceof DecimalTextBox) {
-            return "decimalTextBox";
-        } else if (c instanceof LongDecimalTextBox) {
-            return "longDecimalTextBox";
-        } else if (c instanceof TextBox) {
-            return "textBox";
-        } else if (c instanceof MultiTextBox) {
-            return "multiTextBox";
-        } else if (c instanceof ComboBox) {
-            return "comboBox";
-        } else if (c instanceof DropdownList) {
-            return "dropdownList";
-        } else if (c instanceof ListBox) {
-            return "listBox";
-        }
-        return "text";
-    }
-
-    private static String controlRefId(Object c) {
-        if (c instanceof CheckBox x) {
-            return x.getRefId();
-        } else if (c instanceof DecimalTextBox x) {
-            return x.getRefId();
-        } else if (c instanceof LongDecimalTextBox x) {
-            return x.getRefId();
-        } else if (c instanceof TextBox x) {
-            return x.getRefId();
-        } else if (c instanceof MultiTextBox x) {
-            return x.getRefId();
-        } else if (c instanceof ComboBox x) {
-            return x.getRefId();
-        } else if (c instanceof DropdownList x) {
-            return x.getRefId();
-        } else if (c instanceof ListBox x) {
-            return x.getRefId();
-        }
-        return null;
     }
 
     // ---- small helpers -----------------------------------------------------------------------
@@ -699,10 +621,6 @@ final class StoreChecks {
     private void issue(boolean microsoft, Rule rule, Location at, String message, String hint, Location... related) {
         Diagnostic d = microsoft ? rule.warning(at, message + MICROSOFT_NOTE, hint) : rule.error(at, message, hint);
         out.add(related.length == 0 ? d : d.withRelated(related));
-    }
-
-    static Location loc(String file, Locator l) {
-        return AdmxReader.at(file, l);
     }
 
     private static boolean blank(String s) {

@@ -19,7 +19,7 @@ public final class AdmxEmitter implements Emitter {
 
     @Override
     public void emit(EmitContext context, OutputFiles out) {
-        List<Template> templates = new TemplateReader().read(context.compilation().catalog(), context.diagnostics());
+        List<Template> templates = TemplateReader.read(context.compilation().catalog());
         AdmxWriter writer = new AdmxWriter();
         for (Template t : templates) {
             out.add("admx/" + t.name() + ".admx", writer.admx(t));

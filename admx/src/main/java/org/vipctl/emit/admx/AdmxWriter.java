@@ -38,6 +38,7 @@ import org.vipctl.admx.binding.SupportedOnDefinitionList;
 import org.vipctl.admx.binding.SupportedOnTable;
 import org.vipctl.admx.binding.TextBox;
 import org.vipctl.admx.binding.TextElement;
+import org.vipctl.catalog.AdmxTemplateSpec;
 import org.vipctl.admx.binding.Value;
 
 /**
@@ -76,7 +77,7 @@ final class AdmxWriter {
         d.setResources(r);
         if (!t.supportedOn().isEmpty()) {
             SupportedOnDefinitionList defs = new SupportedOnDefinitionList();
-            for (Template.SupportedOn s : t.supportedOn()) {
+            for (AdmxTemplateSpec.SupportedOn s : t.supportedOn()) {
                 SupportedOnDefinition def = new SupportedOnDefinition();
                 def.setName(s.name());
                 def.setDisplayName(string(s.name()));
@@ -87,7 +88,7 @@ final class AdmxWriter {
             d.setSupportedOn(table);
         }
         CategoryList cats = new CategoryList();
-        for (Template.Category c : t.categories()) {
+        for (AdmxTemplateSpec.Category c : t.categories()) {
             org.vipctl.admx.binding.Category cat = new org.vipctl.admx.binding.Category();
             cat.setName(c.name());
             cat.setDisplayName(string(c.name()));
@@ -216,10 +217,10 @@ final class AdmxWriter {
         r.setDescription(t.description().get(lang));
         StringTable strings = new StringTable();
         List<LocalizedString> s = strings.getString();
-        for (Template.SupportedOn x : t.supportedOn()) {
+        for (AdmxTemplateSpec.SupportedOn x : t.supportedOn()) {
             s.add(text(x.name(), x.text().get(lang)));
         }
-        for (Template.Category c : t.categories()) {
+        for (AdmxTemplateSpec.Category c : t.categories()) {
             s.add(text(c.name(), c.text().get(lang)));
             s.add(text(c.name() + "_Help", c.explain().get(lang)));
         }

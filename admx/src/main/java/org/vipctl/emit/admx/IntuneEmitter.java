@@ -13,7 +13,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.vipctl.admx.ElementKind;
+import org.vipctl.catalog.AdmxTemplateSpec;
+import org.vipctl.diagnostic.Diagnostic;
+import org.vipctl.diagnostic.Location;
 import org.vipctl.diagnostic.Rule;
+import org.vipctl.diagnostic.Severity;
 import org.vipctl.emit.EmitContext;
 import org.vipctl.emit.Emitter;
 import org.vipctl.emit.OutputFiles;
@@ -30,13 +34,15 @@ import org.vipctl.registry.Scope;
  * {@code <enabled/><data id=… value=…/>} or {@code <disabled/>} payload. Written as
  * {@code intune/oma-uri.json} and {@code intune/oma-uri.csv}. Intune refuses ADMX files that write
  * under System, Software\Microsoft or Software\Policies\Microsoft, so policies with such keys are
- * left out of the ingested template, each with a warning.
+ * left out of the ingested template (a warning when a compiled policy uses one). Not a default
+ * output: Intune enrols Windows client editions, and vipctl's own settings are Windows Server ones.
  */
 public final class IntuneEmitter implements Emitter {
 
-    /** Intune separates multiText items with U+F000 in a data value. */
-    static final char MULTI_TEXT_SEPARATOR = '\uF000';
+    /** Intune separates multiText items in a data value with U+F000, written as a character reference. */
+    static final String MULTI_TEXT_SEPARATOR = "&#xF000;";
     private static final List<String> REFUSED = List.of("system", "software\\microsoft", "software\\policies\\microsoft");
+    private static final String OUTPUT = "intune/oma-uri.json";
 
     @Override
     public String name() {
@@ -45,11 +51,7 @@ public final class IntuneEmitter implements Emitter {
 
     @Override
     public void emit(EmitContext context, OutputFiles out) {
-        // --emit admx,intune reads the same catalog data twice: report each catalog problem once
-        org.vipctl.diagnostic.Diagnostics own = new org.vipctl.diagnostic.Diagnostics();
-        List<Template> templates = new TemplateReader().read(context.compilation().catalog(), own);
-        List<org.vipctl.diagnostic.Diagnostic> seen = context.diagnostics().sorted();
-        own.sorted().stream().filter(d -> !seen.contains(d)).forEach(context.diagnostics()::add);
+        List<Template> templates = TemplateReader.read(context.compilation().catalog());
         RegistryState state = context.compilation().registry(Scope.POLICY);
         AdmxWriter writer = new AdmxWriter();
         List<OmaUriRow> rows = new ArrayList<>();
@@ -57,14 +59,15 @@ public final class IntuneEmitter implements Emitter {
             List<Template.PolicyDef> accepted = new ArrayList<>();
             for (Template.PolicyDef p : t.policies()) {
                 Optional<String> refused = refusedKey(p);
-                if (refused.isPresent()) {
-                    context.diagnostics().add(Rule.INTUNE_KEY.warning(p.at(), "policy " + p.name() + " is left out of the"
-                            + " Intune template: it writes under " + refused.get() + ", and Intune ADMX ingestion refuses"
-                            + " keys under System, Software\\Microsoft and Software\\Policies\\Microsoft",
-                            "deploy it with Group Policy (--emit admx, gpo), a .reg file or vipctl apply"));
-                } else {
+                if (refused.isEmpty()) {
                     accepted.add(p);
+                    continue;
                 }
+                // said only where a compiled policy sets it: the template itself is not the user's doing
+                usedAt(p, state).ifPresent(at -> context.diagnostics().add(Rule.INTUNE_KEY.warning(at, "policy " + p.name()
+                        + " is left out of the Intune template: it writes under " + refused.get() + ", and Intune ADMX"
+                        + " ingestion refuses keys under System, Software\\Microsoft and Software\\Policies\\Microsoft",
+                        "deploy it with Group Policy (--emit admx, gpo), a .reg file or vipctl apply")));
             }
             if (accepted.isEmpty()) {
                 continue;
@@ -76,18 +79,47 @@ public final class IntuneEmitter implements Emitter {
                     "./Device/Vendor/MSFT/Policy/ConfigOperations/ADMXInstall/" + t.intuneApp() + "/Policy/" + t.name(),
                     "String", new String(writer.admx(ingested), StandardCharsets.UTF_8)));
             for (Template.PolicyDef p : accepted) {
-                payload(p, state).ifPresent(payload -> rows.add(new OmaUriRow(p.displayName().get(lang),
+                Optional<String> payload = payload(p, state);
+                List<Template.ElementDef> missing = payload.filter(x -> x.startsWith("<enabled/>")).isPresent()
+                        ? missingRequired(p, state) : List.of();
+                if (!missing.isEmpty()) {
+                    context.diagnostics().add(Rule.INTUNE_REQUIRED.error(usedAt(p, state).orElse(p.at()), "policy "
+                            + p.name() + " would be enabled in Intune without its required element "
+                            + missing.get(0).id() + ": the ADMX marks it required and Intune rejects the row",
+                            "give the setting " + missing.get(0).settingId() + " a value, or leave this output out"));
+                    continue;
+                }
+                payload.ifPresent(x -> rows.add(new OmaUriRow(p.displayName().get(lang),
                         String.join(", ", p.settingIds()),
                         (p.machine() ? "./Device" : "./User") + "/Vendor/MSFT/Policy/Config/" + t.intuneApp() + "~Policy~"
                                 + String.join("~", categoryPath(t, p.category())) + "/" + p.name(),
-                        "String", payload)));
+                        "String", x)));
             }
         }
         if (rows.isEmpty()) {
             return;
         }
-        out.add("intune/oma-uri.json", json(rows));
+        context.diagnostics().add(new Diagnostic(Severity.NOTE, Rule.INTUNE_TARGETS.id(), "Intune enrols Windows"
+                + " client editions, not Windows Server, and virtual IP and virtual loopback are Windows Server features:"
+                + " these rows fit custom catalog settings for client devices and tests of the ADMX ingestion",
+                "use Group Policy (--emit admx, gpo), .reg files or vipctl apply for session hosts (docs/admx.md)",
+                Location.ofFile(OUTPUT), List.of()));
+        out.add(OUTPUT, json(rows));
         out.add("intune/oma-uri.csv", csv(rows));
+    }
+
+    /** Where a compiled policy sets one of the policy's settings, if one does. */
+    private static Optional<Location> usedAt(Template.PolicyDef p, RegistryState state) {
+        return state.entries().stream().filter(e -> p.settingIds().contains(e.from().settingId()))
+                .map(e -> e.from().source()).findFirst();
+    }
+
+    /** Required elements the compiled policies give no value. */
+    private static List<Template.ElementDef> missingRequired(Template.PolicyDef p, RegistryState state) {
+        Hive hive = p.machine() ? Hive.HKLM : Hive.HKCU;
+        return p.elements().stream().filter(Template.ElementDef::required)
+                .filter(e -> value(state, hive, e.key().isEmpty() ? p.key() : e.key(), e.valueName()).isEmpty())
+                .toList();
     }
 
     private static Optional<String> refusedKey(Template.PolicyDef p) {
@@ -107,8 +139,8 @@ public final class IntuneEmitter implements Emitter {
 
     /** Own categories from the top down to {@code leaf}; a parent in another namespace ends the path. */
     static List<String> categoryPath(Template t, String leaf) {
-        Map<String, Template.Category> byName = t.categories().stream()
-                .collect(Collectors.toMap(Template.Category::name, c -> c, (a, b) -> a, LinkedHashMap::new));
+        Map<String, AdmxTemplateSpec.Category> byName = t.categories().stream()
+                .collect(Collectors.toMap(AdmxTemplateSpec.Category::name, c -> c, (a, b) -> a, LinkedHashMap::new));
         List<String> path = new ArrayList<>();
         String at = leaf;
         while (byName.containsKey(at) && !path.contains(at)) {
@@ -134,7 +166,7 @@ public final class IntuneEmitter implements Emitter {
                 continue;
             }
             any = true;
-            sb.append("<data id=\"").append(attr(e.id())).append("\" value=\"").append(attr(data(e, v.get())))
+            sb.append("<data id=\"").append(attr(e.id())).append("\" value=\"").append(data(e, v.get()))
                     .append("\"/>");
         }
         return any ? Optional.of(sb.toString()) : Optional.empty();
@@ -150,19 +182,20 @@ public final class IntuneEmitter implements Emitter {
         return Optional.empty();
     }
 
+    /** The value attribute's text, escaped for XML (multiText items joined by the separator). */
     private static String data(Template.ElementDef e, RegValue v) {
         if (v instanceof RegValue.MultiSz m) {
-            return String.join(String.valueOf(MULTI_TEXT_SEPARATOR), m.items());
+            return m.items().stream().map(IntuneEmitter::attr).collect(Collectors.joining(MULTI_TEXT_SEPARATOR));
         } else if (v instanceof RegValue.Dword d) {
             return e.kind() == ElementKind.BOOLEAN ? String.valueOf(d.unsigned() != 0) : Long.toString(d.unsigned());
         } else if (v instanceof RegValue.Qword q) {
             return Long.toUnsignedString(q.value());
         } else if (v instanceof RegValue.Sz s) {
-            return s.text();
+            return attr(s.text());
         } else if (v instanceof RegValue.ExpandSz s) {
-            return s.text();
+            return attr(s.text());
         }
-        return v.display();
+        return attr(v.display());
     }
 
     private static String attr(String s) {

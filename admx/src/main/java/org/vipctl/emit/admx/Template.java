@@ -3,39 +3,71 @@ package org.vipctl.emit.admx;
 import java.util.List;
 import java.util.Map;
 import org.vipctl.admx.ElementKind;
+import org.vipctl.catalog.AdmxTemplateSpec;
 import org.vipctl.diagnostic.Location;
 
 /**
- * One ADMX template to write, built from catalog data: its file name, its own target namespace and
- * prefix, the namespaces it uses, revision, languages, and the categories, supportedOn definitions
- * and policies it defines. Localized texts are maps from language (en-US) to text.
+ * One ADMX template to write: the catalog's {@code admxTemplate} block (file name, own namespace and
+ * prefix, the namespaces it uses, revision, languages, categories and supportedOn definitions) and
+ * the policies its settings form. Localized texts are maps from language (en-US) to text.
  */
-record Template(String name, String namespace, String prefix, String revision, String intuneApp,
-                List<String> languages, Map<String, String> displayName, Map<String, String> description,
-                Map<String, String> using, List<Category> categories, List<SupportedOn> supportedOn,
-                List<PolicyDef> policies, Location at) {
+record Template(AdmxTemplateSpec spec, List<PolicyDef> policies) {
 
     Template {
-        languages = List.copyOf(languages);
-        displayName = Map.copyOf(displayName);
-        description = Map.copyOf(description);
-        using = Map.copyOf(using);
-        categories = List.copyOf(categories);
-        supportedOn = List.copyOf(supportedOn);
         policies = List.copyOf(policies);
     }
 
+    String name() {
+        return spec.name();
+    }
+
+    String namespace() {
+        return spec.namespace();
+    }
+
+    String prefix() {
+        return spec.prefix();
+    }
+
+    String revision() {
+        return spec.revision();
+    }
+
+    String intuneApp() {
+        return spec.intuneApp();
+    }
+
+    List<String> languages() {
+        return spec.languages();
+    }
+
+    Map<String, String> displayName() {
+        return spec.displayName();
+    }
+
+    Map<String, String> description() {
+        return spec.description();
+    }
+
+    /** Prefix to namespace, in catalog order ({@code windows} first). */
+    Map<String, String> using() {
+        return spec.using();
+    }
+
+    List<AdmxTemplateSpec.Category> categories() {
+        return spec.categories();
+    }
+
+    List<AdmxTemplateSpec.SupportedOn> supportedOn() {
+        return spec.supportedOn();
+    }
+
+    Location at() {
+        return spec.at();
+    }
+
     Template withPolicies(List<PolicyDef> subset) {
-        return new Template(name, namespace, prefix, revision, intuneApp, languages, displayName, description,
-                using, categories, supportedOn, subset, at);
-    }
-
-    /** A category; {@code parent} is empty for a top-level one, else a name or prefix:name. */
-    record Category(String name, String parent, Map<String, String> text, Map<String, String> explain) {
-    }
-
-    /** A supportedOn definition with display text only. */
-    record SupportedOn(String name, Map<String, String> text) {
+        return new Template(spec, subset);
     }
 
     /** One policy: the policy-level value (optional) and its elements. */

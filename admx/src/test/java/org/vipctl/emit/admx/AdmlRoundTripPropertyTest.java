@@ -16,6 +16,7 @@ import org.vipctl.admx.ElementKind;
 import org.vipctl.admx.binding.LocalizedString;
 import org.vipctl.admx.binding.PolicyDefinitionResources;
 import org.vipctl.admx.lint.AdmxLinter;
+import org.vipctl.catalog.AdmxTemplateSpec;
 import org.vipctl.diagnostic.Diagnostic;
 import org.vipctl.diagnostic.Location;
 
@@ -42,10 +43,12 @@ class AdmlRoundTripPropertyTest {
         Template.PolicyDef p = new Template.PolicyDef("P1", "Cat", "SUP", true, "SOFTWARE\\Prop", "On", 1L, 0L,
                 Map.of("en-US", display), Map.of("en-US", explain), List.of(e), List.of("x.on", "x.items"),
                 Location.ofFile("t"));
-        Template t = new Template("Prop", "Prop.Policies", "prop", "1.0", "Prop", List.of("en-US"),
+        Template t = new Template(new AdmxTemplateSpec("Prop", "Prop.Policies", "prop", "1.0", "Prop", List.of("en-US"),
                 Map.of("en-US", display), Map.of("en-US", explain), Map.of(),
-                List.of(new Template.Category("Cat", "", Map.of("en-US", display), Map.of("en-US", explain))),
-                List.of(new Template.SupportedOn("SUP", Map.of("en-US", label))), List.of(p), Location.ofFile("t"));
+                List.of(new AdmxTemplateSpec.Category("Cat", "", Map.of("en-US", display), Map.of("en-US", explain),
+                        Location.ofFile("t"))),
+                List.of(new AdmxTemplateSpec.SupportedOn("SUP", Map.of("en-US", label), Location.ofFile("t"))),
+                Location.ofFile("t")), List.of(p));
 
         Path dir = Files.createTempDirectory("adml-prop");
         try {

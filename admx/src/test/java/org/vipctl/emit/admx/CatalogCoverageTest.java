@@ -7,9 +7,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.vipctl.catalog.AdmxBinding;
 import org.vipctl.catalog.Catalog;
 import org.vipctl.catalog.Setting;
-import org.vipctl.diagnostic.Diagnostics;
 import org.vipctl.registry.Scope;
 
 /** Every built-in registry setting is in exactly one template: Microsoft's or vipctl's. */
@@ -17,7 +17,7 @@ class CatalogCoverageTest {
 
     @Test
     void everyPolicyScopeRegistrySettingHasATemplate() {
-        List<Template> templates = new TemplateReader().read(Catalog.builtIn(), new Diagnostics());
+        List<Template> templates = TemplateReader.read(Catalog.builtIn());
         Set<String> inVipctl = new HashSet<>();
         templates.forEach(t -> t.policies().forEach(p -> inVipctl.addAll(p.settingIds())));
         for (Setting s : Catalog.builtIn().settings()) {
@@ -25,7 +25,7 @@ class CatalogCoverageTest {
                 assertTrue(s.citrix().isPresent(), s.id() + " has neither a registry placement nor a Citrix setting");
                 continue;
             }
-            boolean microsoft = s.raw().path("admx").has("definedBy");
+            boolean microsoft = s.admx().orElseThrow() instanceof AdmxBinding.DefinedBy;
             assertTrue(microsoft ^ inVipctl.contains(s.id()),
                     s.id() + " must be in exactly one template (definedBy Microsoft, or an admx block for vipctl's)");
         }

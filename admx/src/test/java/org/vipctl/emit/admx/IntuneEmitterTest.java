@@ -53,10 +53,16 @@ class IntuneEmitterTest {
         assertEquals("<enabled/><data id=\"PreferLoopbackProcesses\" value=\"softphone.exe\"/>",
                 setting.path("value").asText());
 
+        // licence-loopback.yaml sets RDS loopback virtualization, which is left out: said at that policy's line
         List<Diagnostic> warnings = d.sorted().stream().filter(x -> x.ruleId().equals("VIP093")).toList();
         assertEquals(1, warnings.size(), d.sorted()::toString);
         assertTrue(warnings.get(0).message().contains("RDS_VirtualizeLoopbackAddresses"));
         assertTrue(warnings.get(0).message().contains("System, Software\\Microsoft and Software\\Policies\\Microsoft"));
+        assertTrue(warnings.get(0).location().file().endsWith("licence-loopback.yaml"), warnings.get(0).location()::toString);
+        assertEquals(15, warnings.get(0).location().line());
+        List<Diagnostic> who = d.sorted().stream().filter(x -> x.ruleId().equals("VIP094")).toList();
+        assertEquals(1, who.size(), d.sorted()::toString);
+        assertTrue(who.get(0).message().startsWith("Intune enrols Windows client editions, not Windows Server"));
 
         String csv = new String(out.files().get("intune/oma-uri.csv"), StandardCharsets.UTF_8);
         assertTrue(csv.startsWith("\"displayName\",\"description\",\"omaUri\",\"dataType\",\"value\"\r\n"));
@@ -78,11 +84,44 @@ class IntuneEmitterTest {
                 List.of(new org.vipctl.registry.RegistryEntry.Set(key, "On", new org.vipctl.registry.RegValue.Dword(1), from),
                         new org.vipctl.registry.RegistryEntry.Set(key, "Procs",
                                 new org.vipctl.registry.RegValue.MultiSz(List.of("a.exe", "b&\"c.exe")), from)));
-        assertEquals("<enabled/><data id=\"P\" value=\"a.exe\uF000b&amp;&quot;c.exe\"/>",
+        assertEquals("<enabled/><data id=\"P\" value=\"a.exe&#xF000;b&amp;&quot;c.exe\"/>",
                 IntuneEmitter.payload(p, state).orElseThrow());
         org.vipctl.registry.RegistryState off = new org.vipctl.registry.RegistryState(org.vipctl.registry.Scope.POLICY,
                 List.of(new org.vipctl.registry.RegistryEntry.Set(key, "On", new org.vipctl.registry.RegValue.Dword(0), from)));
         assertEquals("<disabled/>", IntuneEmitter.payload(p, off).orElseThrow());
         assertTrue(IntuneEmitter.payload(p, org.vipctl.registry.RegistryState.empty(org.vipctl.registry.Scope.POLICY)).isEmpty());
+    }
+
+    @Test
+    void aLeftOutPolicyNoPolicyUsesIsNotMentioned() {
+        Diagnostics d = new Diagnostics();
+        Fixtures.emit(new IntuneEmitter(), Catalog.builtIn(), List.of(EXAMPLES.resolve("cti-citrix-loopback.yaml")), d);
+        assertTrue(d.sorted().stream().noneMatch(x -> x.ruleId().equals("VIP093")), d.sorted()::toString);
+    }
+
+    @Test
+    void preferLoopbackWithoutProcessesIsAnErrorForIntune(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        Path policy = tmp.resolve("bare.yaml");
+        java.nio.file.Files.writeString(policy, """
+                apiVersion: vipctl/v1
+                kind: VipPolicy
+                metadata: {name: bare}
+                targets: {os: [windowsServer2022]}
+                spec:
+                  rdsIpVirtualization: {enabled: true, mode: perSession, networkAdapter: 192.0.2.96/24}
+                  citrixVirtualLoopback: {enabled: true, programs: [a.exe]}
+                  citrixPreferLoopback:
+                    enabled: true
+                """);
+        Diagnostics d = new Diagnostics();
+        OutputFiles out = Fixtures.emit(new IntuneEmitter(), Catalog.builtIn(), List.of(policy), d);
+        List<Diagnostic> e = d.sorted().stream().filter(x -> x.ruleId().equals("VIP095")).toList();
+        assertEquals(1, e.size(), d.sorted()::toString);
+        assertTrue(e.get(0).isError());
+        assertTrue(e.get(0).message().contains("without its required element PreferLoopbackProcesses"), e.get(0).message());
+        assertEquals(policy.toString(), e.get(0).location().file());
+        assertEquals(9, e.get(0).location().line());
+        String rows = new String(out.files().get("intune/oma-uri.json"), StandardCharsets.UTF_8);
+        assertFalse(rows.contains("Citrix_PreferLoopback\","), "no bare <enabled/> row: " + rows);
     }
 }

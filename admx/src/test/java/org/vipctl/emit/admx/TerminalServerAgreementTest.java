@@ -1,6 +1,5 @@
 package org.vipctl.emit.admx;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -13,12 +12,14 @@ import org.vipctl.admx.binding.EnumElement;
 import org.vipctl.admx.binding.EnumItem;
 import org.vipctl.admx.binding.Policy;
 import org.vipctl.admx.binding.PolicyDefinitions;
+import org.vipctl.catalog.AdmxBinding;
 import org.vipctl.catalog.Catalog;
 import org.vipctl.catalog.Placement;
 import org.vipctl.catalog.Setting;
 import org.vipctl.diagnostic.Diagnostic;
 import org.vipctl.registry.Hive;
 import org.vipctl.registry.RegType;
+import org.vipctl.registry.RegValue;
 import org.vipctl.registry.Scope;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -42,26 +43,27 @@ class TerminalServerAgreementTest {
         assertTrue(out.isEmpty(), out::toString);
 
         List<Setting> defined = Catalog.builtIn().settings().stream()
-                .filter(s -> s.raw().path("admx").path("definedBy").asText().equals("TerminalServer-Server.admx"))
+                .filter(s -> s.admx().filter(a -> a instanceof AdmxBinding.DefinedBy d
+                        && d.template().equals("TerminalServer-Server.admx")).isPresent())
                 .toList();
         assertEquals(5, defined.size(), "the five RD IP Virtualization values");
         for (Setting s : defined) {
-            JsonNode a = s.raw().path("admx");
-            Policy p = admx.getPolicies().getPolicy().stream().filter(x -> x.getName().equals(a.path("policy").asText()))
-                    .findFirst().orElseThrow(() -> new AssertionError(s.id() + ": no policy " + a.path("policy")));
+            AdmxBinding.DefinedBy a = (AdmxBinding.DefinedBy) s.admx().orElseThrow();
+            Policy p = admx.getPolicies().getPolicy().stream().filter(x -> x.getName().equals(a.policy()))
+                    .findFirst().orElseThrow(() -> new AssertionError(s.id() + ": no policy " + a.policy()));
             Placement place = s.placement(Scope.POLICY).orElseThrow();
             assertEquals(Hive.HKLM, place.key().hive(), s.id());
             assertEquals("Machine", p.getClazz().value(), s.id());
             assertTrue(place.key().literalPath().equalsIgnoreCase(p.getKey()), s.id() + ": key " + p.getKey());
             RegType type = s.type().orElseThrow();
-            if (!a.has("element")) {
+            if (a.element().isEmpty()) {
                 assertEquals(place.valueName(), p.getValueName(), s.id());
                 assertEquals(RegType.REG_DWORD, type, s.id());
-                Set<Long> catalogValues = s.map().values().stream().map(JsonNode::asLong).collect(Collectors.toSet());
+                Set<Long> catalogValues = s.map().values().stream().map(v -> ((RegValue.Dword) v).unsigned()).collect(Collectors.toSet());
                 assertEquals(catalogValues, Set.of(p.getEnabledValue().getDecimal().getValue(),
                         p.getDisabledValue().getDecimal().getValue()), s.id());
                 if (s.map().containsKey("true") && s.id().endsWith(".enabled")) {
-                    assertEquals(s.map().get("true").asLong(), p.getEnabledValue().getDecimal().getValue());
+                    assertEquals(((RegValue.Dword) s.map().get("true")).unsigned(), p.getEnabledValue().getDecimal().getValue());
                 }
                 continue;
             }
@@ -69,7 +71,7 @@ class TerminalServerAgreementTest {
                     .filter(e -> place.valueName().equals(valueName(e))).findFirst()
                     .orElseThrow(() -> new AssertionError(s.id() + ": no element writes " + place.valueName()));
             ElementKind kind = ElementKind.of(element);
-            assertEquals(a.path("elementKind").asText(), kind.xmlName(), s.id());
+            assertEquals(a.elementKind().orElseThrow().yamlName(), kind.xmlName(), s.id());
             switch (kind) {
                 case MULTI_TEXT -> assertEquals(RegType.REG_MULTI_SZ, type, s.id());
                 case TEXT -> assertEquals(RegType.REG_SZ, type, s.id());
@@ -80,7 +82,7 @@ class TerminalServerAgreementTest {
                         admxValues.add(i.getValue().getDecimal().getValue());
                     }
                     Set<Long> catalogValues = new TreeSet<>();
-                    s.map().values().forEach(v -> catalogValues.add(v.asLong()));
+                    s.map().values().forEach(v -> catalogValues.add(((RegValue.Dword) v).unsigned()));
                     assertEquals(admxValues, catalogValues, s.id());
                 }
                 default -> throw new AssertionError(s.id() + ": unexpected element kind " + kind);
@@ -91,9 +93,9 @@ class TerminalServerAgreementTest {
     @Test
     void vipctlTemplateDoesNotRedefineMicrosoftPolicies() {
         Set<String> microsoft = Catalog.builtIn().settings().stream()
-                .filter(s -> s.raw().path("admx").has("definedBy"))
+                .filter(s -> s.admx().filter(a -> a instanceof AdmxBinding.DefinedBy).isPresent())
                 .map(s -> s.placement(Scope.POLICY).orElseThrow().valueName()).collect(Collectors.toSet());
-        List<Template> templates = new TemplateReader().read(Catalog.builtIn(), new org.vipctl.diagnostic.Diagnostics());
+        List<Template> templates = TemplateReader.read(Catalog.builtIn());
         assertEquals(1, templates.size());
         for (Template.PolicyDef p : templates.get(0).policies()) {
             assertFalse(microsoft.contains(p.valueName()), p.name());

@@ -6,7 +6,9 @@ import org.vipctl.emit.OutputFiles;
 import org.vipctl.format.pol.PolFile;
 import org.vipctl.gpo.GpoFolder;
 import org.vipctl.gpo.PolFromState;
+import org.vipctl.lower.UnconfirmedPlacements;
 import org.vipctl.registry.Hive;
+import org.vipctl.registry.RegistryState;
 import org.vipctl.registry.Scope;
 
 /**
@@ -23,7 +25,10 @@ final class GpoOutput {
     }
 
     static void emit(EmitContext context, OutputFiles out, boolean withIni) {
-        PolFile pol = PolFromState.records(context.compilation().registry(Scope.POLICY), Hive.HKLM);
+        RegistryState state = context.compilation().registry(Scope.POLICY);
+        context.diagnostics().addAll(UnconfirmedPlacements.notes(context.compilation().catalog(), state));
+        context.diagnostics().addAll(context.compilation().keyWarnings(Scope.POLICY));
+        PolFile pol = PolFromState.records(state, Hive.HKLM);
         for (Map.Entry<String, byte[]> f : GpoFolder.fresh(pol).entrySet()) {
             String path = OUT_DIR + f.getKey();
             boolean wanted = withIni || f.getKey().equals(GpoFolder.POL_PATH);

@@ -7,13 +7,16 @@ import org.vipctl.emit.EmitContext;
 import org.vipctl.emit.Emitter;
 import org.vipctl.emit.OutputFiles;
 import org.vipctl.format.reg.RegFileWriter;
+import org.vipctl.lower.UnconfirmedPlacements;
 import org.vipctl.model.Policy;
 import org.vipctl.registry.RegistryState;
 import org.vipctl.registry.Scope;
 
 /**
  * {@code --emit reg}: one {@code reg/<policy>.reg} per policy with its local-scope values, the
- * keys an administrator would set on a server by hand.
+ * keys an administrator would set on a server by hand. Values written to a place the catalog marks
+ * unconfirmed are noted (VIP071), loopback virtualization where IP virtualization is off warned
+ * about (VIP033), for the local scope.
  */
 public final class RegEmitter implements Emitter {
 
@@ -24,6 +27,9 @@ public final class RegEmitter implements Emitter {
 
     @Override
     public void emit(EmitContext context, OutputFiles out) {
+        context.diagnostics().addAll(UnconfirmedPlacements.notes(context.compilation().catalog(),
+                context.compilation().registry(Scope.LOCAL)));
+        context.diagnostics().addAll(context.compilation().keyWarnings(Scope.LOCAL));
         for (Policy p : context.compilation().policies()) {
             RegistryState state = context.compilation().registry(p, Scope.LOCAL);
             if (state.isEmpty()) {

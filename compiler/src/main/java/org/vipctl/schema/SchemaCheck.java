@@ -1,4 +1,4 @@
-package org.vipctl.validate;
+package org.vipctl.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,55 +17,107 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.vipctl.diagnostic.Diagnostic;
-import org.vipctl.diagnostic.Location;
 import org.vipctl.diagnostic.Rule;
 import org.vipctl.load.SourceDocument;
 
 /**
- * Checks a document's structure against {@code schemas/vipctl-policy.schema.json} (the same file
- * editors use) and turns the validator's findings into located diagnostics with our own wording.
+ * Checks a document's structure against one of vipctl's JSON Schemas in {@code schemas/} (the same
+ * files editors use) and turns the validator's findings into located diagnostics with our own
+ * wording. A schema is read and compiled once per process, on first use: compiling is a good part
+ * of a run's start-up time, and both values are immutable (a networknt JsonSchema is thread-safe).
  */
-final class SchemaCheck {
+public final class SchemaCheck {
 
-    static final String RESOURCE = "/org/vipctl/schemas/vipctl-policy.schema.json";
+    /** The rule each kind of finding is reported under. */
+    private record Rules(Rule unknownKey, Rule missing, Rule wrongType, Rule notAllowed, Rule structure) {
+    }
 
-    private final JsonNode schemaTree = Compiled.TREE;
-    private final JsonSchema schema = Compiled.SCHEMA;
+    private static final Rules POLICY_RULES = new Rules(Rule.UNKNOWN_KEY, Rule.MISSING, Rule.WRONG_TYPE,
+            Rule.NOT_ALLOWED, Rule.STRUCTURE);
+    private static final Rules CATALOG_RULES = new Rules(Rule.CATALOG, Rule.CATALOG, Rule.CATALOG, Rule.CATALOG,
+            Rule.CATALOG);
 
-    /**
-     * Read and compiled once per process, on first use: compiling is a good part of a validate run's
-     * start-up time, and both values are immutable (a networknt JsonSchema is thread-safe).
-     */
-    private static final class Compiled {
-        static final JsonNode TREE = read();
-        static final JsonSchema SCHEMA = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
-                .getSchema(TREE, SchemaValidatorsConfig.builder().pathType(PathType.JSON_POINTER).build());
+    private final JsonNode schemaTree;
+    private final JsonSchema schema;
+    private final Rules rules;
 
-        private static JsonNode read() {
-            try (InputStream in = SchemaCheck.class.getResourceAsStream(RESOURCE)) {
+    private SchemaCheck(Compiled compiled, Rules rules) {
+        this.schemaTree = compiled.tree();
+        this.schema = compiled.schema();
+        this.rules = rules;
+    }
+
+    /** {@code schemas/vipctl-policy.schema.json}: a VipPolicy document. */
+    public static SchemaCheck policy() {
+        return new SchemaCheck(PolicySchema.COMPILED, POLICY_RULES);
+    }
+
+    /** {@code schemas/vipctl-catalog.schema.json}: a setting catalog file; every finding is VIP070. */
+    public static SchemaCheck catalog() {
+        return new SchemaCheck(CatalogSchema.COMPILED, CATALOG_RULES);
+    }
+
+    /** The policy schema as a tree, for code that asks what a VipPolicy field is. */
+    public static JsonNode policyTree() {
+        return PolicySchema.COMPILED.tree();
+    }
+
+    /** Compiles the policy schema now, if no check has yet. */
+    public static void prepare() {
+        Objects.requireNonNull(PolicySchema.COMPILED);
+    }
+
+    private record Compiled(JsonNode tree, JsonSchema schema) {
+        static Compiled of(String resource) {
+            JsonNode tree;
+            try (InputStream in = SchemaCheck.class.getResourceAsStream(resource)) {
                 if (in == null) {
-                    throw new IllegalStateException("policy schema missing from the jar: " + RESOURCE);
+                    throw new IllegalStateException("schema missing from the jar: " + resource);
                 }
-                return new ObjectMapper().readTree(in);
+                tree = new ObjectMapper().readTree(in);
             } catch (IOException e) {
-                throw new IllegalStateException("cannot read the policy schema", e);
+                throw new IllegalStateException("cannot read the schema " + resource, e);
             }
+            return new Compiled(tree, JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                    .getSchema(tree, SchemaValidatorsConfig.builder().pathType(PathType.JSON_POINTER).build()));
         }
     }
 
-    /** Compiles the schema now, if no check has yet. */
-    static void prepare() {
-        Objects.requireNonNull(Compiled.SCHEMA);
+    private static final class PolicySchema {
+        static final Compiled COMPILED = Compiled.of("/org/vipctl/schemas/vipctl-policy.schema.json");
     }
 
-    List<Diagnostic> check(SourceDocument doc) {
+    private static final class CatalogSchema {
+        static final Compiled COMPILED = Compiled.of("/org/vipctl/schemas/vipctl-catalog.schema.json");
+    }
+
+    public List<Diagnostic> check(SourceDocument doc) {
+        return findings(doc).diagnostics();
+    }
+
+    /** The diagnostics, sorted by position, and the JSON Pointers of the nodes they are about. */
+    public record Findings(List<Diagnostic> diagnostics, Set<String> pointers) {
+        public Findings {
+            diagnostics = List.copyOf(diagnostics);
+            pointers = Set.copyOf(pointers);
+        }
+
+        /** Whether a finding is about the node at {@code pointer} or something inside it. */
+        public boolean within(String pointer) {
+            return pointers.stream().anyMatch(p -> p.equals(pointer) || p.startsWith(pointer + "/"));
+        }
+    }
+
+    public Findings findings(SourceDocument doc) {
         Set<ValidationMessage> messages = schema.validate(doc.tree());
         List<Diagnostic> out = new ArrayList<>();
+        Set<String> pointers = new java.util.HashSet<>();
         for (ValidationMessage m : messages) {
             out.add(toDiagnostic(doc, m));
+            pointers.add(m.getInstanceLocation().toString());
         }
         out.sort(Comparator.comparing(Diagnostic::location));
-        return out;
+        return new Findings(out, pointers);
     }
 
     private Diagnostic toDiagnostic(SourceDocument doc, ValidationMessage m) {
@@ -86,37 +138,37 @@ final class SchemaCheck {
                 String hint = DidYouMean.best(key, allowed)
                         .map(s -> "did you mean '" + s + "'?")
                         .orElse("allowed here: " + String.join(", ", allowed));
-                return Rule.UNKNOWN_KEY.error(doc.keyAt(child),
+                return rules.unknownKey().error(doc.keyAt(child),
                         "unknown key '" + key + "' in " + (at.isEmpty() ? "the document" : "'" + displayPath(at) + "'"),
                         hint);
             }
             case "required": {
                 String key = m.getProperty();
                 JsonNode propSchema = parentSchema.path("properties").path(key);
-                return Rule.MISSING.error(doc.keyAt(at), "missing required key '" + key + "' in " + field,
+                return rules.missing().error(doc.keyAt(at), "missing required key '" + key + "' in " + field,
                         hintFrom(propSchema, "add " + key + ":"));
             }
             case "type": {
                 String expected = keyword.isArray()
                         ? streamText(keyword).collect(Collectors.joining(" or ")) : keyword.asText();
-                return Rule.WRONG_TYPE.error(doc.valueAt(at), field + " must be " + article(expected) + ", got "
+                return rules.wrongType().error(doc.valueAt(at), field + " must be " + article(expected) + ", got "
                         + describe(value), typeHint(expected, value, description));
             }
             case "enum": {
                 String allowed = streamText(keyword).map(s -> "'" + s + "'").collect(Collectors.joining(", "));
                 String hint = DidYouMean.best(value.asText(), streamText(keyword).toList())
                         .map(s -> "did you mean '" + s + "'?").orElse("allowed: " + allowed);
-                return Rule.NOT_ALLOWED.error(doc.valueAt(at), field + " is " + describe(value) + "; allowed: " + allowed,
+                return rules.notAllowed().error(doc.valueAt(at), field + " is " + describe(value) + "; allowed: " + allowed,
                         hint);
             }
             case "const":
-                return Rule.NOT_ALLOWED.error(doc.valueAt(at), field + " must be '" + keyword.asText() + "', got "
+                return rules.notAllowed().error(doc.valueAt(at), field + " must be '" + keyword.asText() + "', got "
                         + describe(value), "write " + displayPath(at) + ": " + keyword.asText());
             case "pattern":
-                return Rule.NOT_ALLOWED.error(doc.valueAt(at), field + " " + describe(value) + " is not allowed",
+                return rules.notAllowed().error(doc.valueAt(at), field + " " + describe(value) + " is not allowed",
                         description.isEmpty() ? "it must match " + keyword.asText() : description);
             default:
-                return Rule.STRUCTURE.error(doc.valueAt(at), field + ": " + stripLocation(m.getMessage()),
+                return rules.structure().error(doc.valueAt(at), field + ": " + stripLocation(m.getMessage()),
                         description);
         }
     }
@@ -133,7 +185,7 @@ final class SchemaCheck {
     }
 
     /** {@code /spec/registry/0/type} → {@code spec.registry[0].type}. */
-    static String displayPath(String pointer) {
+    public static String displayPath(String pointer) {
         StringBuilder sb = new StringBuilder();
         for (String part : pointer.substring(pointer.startsWith("/") ? 1 : 0).split("/")) {
             String p = part.replace("~1", "/").replace("~0", "~");
@@ -171,7 +223,7 @@ final class SchemaCheck {
         };
     }
 
-    static String describe(JsonNode v) {
+    public static String describe(JsonNode v) {
         if (v.isTextual()) {
             return "text '" + v.asText() + "'";
         }
@@ -208,7 +260,4 @@ final class SchemaCheck {
         return d.isEmpty() ? fallback : d;
     }
 
-    static Location locationOf(SourceDocument doc, String pointer) {
-        return doc.valueAt(pointer);
-    }
 }

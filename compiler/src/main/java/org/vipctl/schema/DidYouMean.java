@@ -1,16 +1,16 @@
-package org.vipctl.validate;
+package org.vipctl.schema;
 
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
 
 /** Suggests the closest known word for a misspelt one (edit distance, case-insensitive). */
-final class DidYouMean {
+public final class DidYouMean {
 
     private DidYouMean() {
     }
 
-    static Optional<String> best(String word, Collection<String> candidates) {
+    public static Optional<String> best(String word, Collection<String> candidates) {
         String w = word.toLowerCase(Locale.ROOT);
         String best = null;
         int bestDistance = Integer.MAX_VALUE;

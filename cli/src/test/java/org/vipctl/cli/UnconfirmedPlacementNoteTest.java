@@ -1,0 +1,57 @@
+package org.vipctl.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every command that writes or plans a value at an unconfirmed place says so once, with the
+ * override: compile (per output scope) and plan/apply (as a plan warning).
+ */
+class UnconfirmedPlacementNoteTest {
+
+    @TempDir
+    Path tmp;
+
+    private static String crm() {
+        return ValidateCommandTest.examples().resolve("crm-ip-virtualization.yaml").toString();
+    }
+
+    private static String licence() {
+        return ValidateCommandTest.examples().resolve("licence-loopback.yaml").toString();
+    }
+
+    private static long count(String text, String fragment) {
+        return text.lines().filter(l -> l.contains(fragment)).count();
+    }
+
+    @Test
+    void compileOfRegFilesNotesPerAppOnce() {
+        ValidateCommandTest.Result r = ValidateCommandTest.run("compile", "--emit", "reg", "-o", tmp.toString(), crm());
+        assertEquals(ExitCodes.OK, r.code(), r.err());
+        assertEquals(1, count(r.err(), "note VIP071 (local scope) PerApp is written to"), r.err());
+        assertTrue(r.err().contains("--catalog"), r.err());
+    }
+
+    @Test
+    void compileOfPolAndGpoNotesThePolicyScopeOnceAndNotPerApp() {
+        ValidateCommandTest.Result r = ValidateCommandTest.run("compile", "--emit", "pol,gpo", "-o", tmp.toString(),
+                crm(), licence());
+        assertEquals(ExitCodes.OK, r.code(), r.err());
+        assertEquals(1, count(r.err(), "note VIP071 (policy scope) VirtualizeLoopbackAdresses is written to"), r.err());
+        assertEquals(0, count(r.err(), "PerApp is written"), r.err());
+    }
+
+    @Test
+    void planWarnsAboutPerAppInTheLocalScope() {
+        ValidateCommandTest.Result r = ValidateCommandTest.run("plan", "--target", "regfile:" + tmp.resolve("image.reg"),
+                "--scope", "local", crm());
+        assertEquals(ExitCodes.OK, r.code(), r.err());
+        assertEquals(1, count(r.out(), "[unconfirmed-placement]"), r.out());
+        assertTrue(r.out().contains("warning: PerApp is written to HKLM\\SYSTEM\\CurrentControlSet\\Control\\Terminal"
+                + " Server\\TSAppSrv\\VirtualIP, a place Microsoft does not document"), r.out());
+    }
+}
