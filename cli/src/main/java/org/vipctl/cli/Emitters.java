@@ -22,6 +22,7 @@ final class Emitters {
         list.add(new CitrixEmitter());
         list.add(new AdmxEmitter());
         list.add(new IntuneEmitter());
+        list.add(new org.vipctl.emit.gpobackup.GpoBackupEmitter());
         // last: with --gpo-dir they update a folder in place, which they skip once another writer has failed
         list.add(new org.vipctl.emit.pol.PolEmitter());
         list.add(new org.vipctl.emit.pol.GpoEmitter());
