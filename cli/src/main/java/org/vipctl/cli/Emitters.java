@@ -23,6 +23,8 @@ final class Emitters {
         list.add(new AdmxEmitter());
         list.add(new IntuneEmitter());
         list.add(new org.vipctl.emit.gpobackup.GpoBackupEmitter());
+        list.add(new org.vipctl.emit.ansible.AnsibleEmitter());
+        list.add(new org.vipctl.emit.dsc.DscEmitter());
         // last: with --gpo-dir they update a folder in place, which they skip once another writer has failed
         list.add(new org.vipctl.emit.pol.PolEmitter());
         list.add(new org.vipctl.emit.pol.GpoEmitter());
