@@ -25,5 +25,10 @@ final class DesiredState {
     }
 
     record Loaded(Compilation compilation, RegistryState state) {
+
+        /** The Citrix settings of the policies, which plan and apply name but do not write. */
+        java.util.List<org.vipctl.plan.SiteSettings.NotApplied> notApplied() {
+            return org.vipctl.plan.SiteSettings.of(compilation);
+        }
     }
 }

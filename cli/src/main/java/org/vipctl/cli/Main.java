@@ -1,10 +1,10 @@
 package org.vipctl.cli;
 
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import org.vipctl.target.RegistryException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
@@ -23,6 +23,7 @@ import picocli.CommandLine;
             "  vipctl plan --target regfile:server.reg examples/",
             "  vipctl apply --yes examples/                 (on a Windows server, elevated)",
             "  vipctl admx lint C:\\Windows\\PolicyDefinitions",
+            "  vipctl citrix show C:\\exports\\site-policies",
             "  vipctl loopback-address --session 255",
             "", "Exit codes: 0 ok, 1 error, 2 changes present (plan, diff), 64 usage error.",
             "Run 'vipctl COMMAND --help' for a command's options and examples."})
@@ -37,12 +38,15 @@ public final class Main implements Runnable {
             RollbackCommand.class,
             PolCommand.class,
             AdmxCommand.class,
+            CitrixCommand.class,
             LoopbackAddressCommand.class,
             CommandLine.HelpCommand.class);
 
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
             description = "Show stack traces for unexpected failures.")
-    boolean debug;
+    void debug(boolean on) {
+        // read from the raw arguments in run(), before parsing, so even a parse failure honours it
+    }
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -103,7 +107,7 @@ public final class Main implements Runnable {
             if (ex instanceof UsageError) {
                 err.println("vipctl: " + ex.getMessage());
                 err.println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for usage.");
-            } else if (ex instanceof UserError) {
+            } else if (ex instanceof UserError || ex instanceof RegistryException) {
                 err.println("vipctl: error: " + ex.getMessage());
                 if (debug) {
                     ex.printStackTrace(err);
@@ -167,12 +171,5 @@ public final class Main implements Runnable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    /** For commands: the stack trace of {@code t} as text, used only with --debug. */
-    static String trace(Throwable t) {
-        StringWriter sw = new StringWriter();
-        t.printStackTrace(new PrintWriter(sw));
-        return sw.toString();
     }
 }

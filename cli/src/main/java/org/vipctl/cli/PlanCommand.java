@@ -2,13 +2,12 @@ package org.vipctl.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import org.vipctl.apply.Engine;
 import org.vipctl.plan.Plan;
 import org.vipctl.plan.PlanJson;
 import org.vipctl.plan.PlanText;
-import org.vipctl.plan.Planner;
 import org.vipctl.registry.Scope;
 import org.vipctl.target.Registry;
-import org.vipctl.target.RegistryException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -52,16 +51,11 @@ final class PlanCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         DesiredState.Loaded desired = DesiredState.load(inputs, target.scope(scope), err);
         Registry registry = target.open(false);
-        Plan plan;
-        try {
-            plan = new Planner(desired.compilation().catalog(), target.host()).plan(desired.state(), registry);
-        } catch (RegistryException e) {
-            throw new UserError(e.getMessage(), e);
-        }
+        Plan plan = Engine.plan(registry, desired.state(), desired.compilation().catalog(), target.host());
         if (json) {
-            out.print(PlanJson.toJson(plan));
+            out.print(PlanJson.toJson(plan, desired.notApplied()));
         } else {
-            PlanText.lines(plan).forEach(out::println);
+            PlanText.lines(plan, desired.notApplied()).forEach(out::println);
         }
         return detailedExitCode && plan.hasChanges() ? ExitCodes.CHANGES : ExitCodes.OK;
     }

@@ -18,7 +18,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.vipctl.emit.OutputFiles;
 import org.vipctl.files.AtomicFile;
 import org.vipctl.plan.RegValueJson;
 import org.vipctl.registry.Hive;

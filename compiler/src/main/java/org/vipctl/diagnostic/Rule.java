@@ -42,8 +42,6 @@ public enum Rule {
     CITRIX_POLICY("VIP062", "Citrix policy settings are not valid"),
     CATALOG("VIP070", "Setting catalog file is not valid"),
     UNCONFIRMED("VIP071", "Placement is not confirmed by vendor documentation"),
-    GPO_FOLDER("VIP075", "Existing GPO folder cannot be read or updated"),
-    GPO_FOLDER_UPDATED("VIP076", "GPO folder updated in place, or already up to date"),
     CITRIX_PROGRAMS_OLD_OS("VIP044", "Citrix virtual loopback programs listed while some targets are below Windows Server 2016"),
     ADMX_SYNTAX("VIP080", "ADMX/ADML file is not well-formed XML, has a DOCTYPE, or cannot be read"),
     ADMX_STRUCTURE("VIP081", "ADMX/ADML content the format does not define, or a required part missing"),

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.vipctl.files.AtomicFile;
 import org.vipctl.registry.RegKey;
@@ -11,8 +12,8 @@ import org.vipctl.registry.RegValue;
 
 /**
  * A .reg file as the registry (offline images, tests, machines without Windows). A missing or
- * empty file is an empty registry. Every write rewrites the file atomically, so the file is always
- * a complete state, whatever happens between two writes.
+ * empty file is an empty registry. The file is read once when opened; a batch of writes is made in
+ * memory and the file replaced once, atomically, so it is always a complete state.
  */
 public final class RegFileRegistry implements Registry {
 
@@ -42,6 +43,11 @@ public final class RegFileRegistry implements Registry {
 
     @Override
     public String target() {
+        return nameOf(file);
+    }
+
+    /** The target name of the .reg file {@code file} (an absolute, normalized path). */
+    public static String nameOf(Path file) {
         return "regfile:" + file;
     }
 
@@ -67,7 +73,19 @@ public final class RegFileRegistry implements Registry {
         save();
     }
 
-    /** Writes and deletes done through this object (for tests and the apply summary). */
+    @Override
+    public void apply(List<RegistryWrite> writes) {
+        for (RegistryWrite w : writes) {
+            if (w instanceof RegistryWrite.Set set) {
+                tree.write(set.key(), set.name(), set.value());
+            } else {
+                tree.delete(w.key(), w.name());
+            }
+        }
+        save();
+    }
+
+    /** Times the file was written through this object (for tests: one per batch). */
     public int writes() {
         return writes;
     }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -14,9 +13,9 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vipctl.plan.Fixtures;
-import org.vipctl.target.RegistryException;
 import org.vipctl.registry.RegValue;
 import org.vipctl.registry.Scope;
+import org.vipctl.target.RegistryException;
 
 class BackupStoreTest {
 

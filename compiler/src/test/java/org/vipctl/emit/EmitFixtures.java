@@ -34,7 +34,7 @@ public final class EmitFixtures {
     public static OutputFiles emit(Emitter e, Compilation c) {
         OutputFiles out = new OutputFiles();
         Diagnostics d = new Diagnostics();
-        e.emit(new EmitContext(c, Map.of(), d), out);
+        e.emit(new EmitContext(c, d), out);
         assertFalse(d.hasErrors(), d.sorted().toString());
         return out;
     }

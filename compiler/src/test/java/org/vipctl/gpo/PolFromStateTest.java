@@ -1,14 +1,10 @@
 package org.vipctl.gpo;
 
-import org.vipctl.format.pol.PolFile;
-import org.vipctl.format.pol.PolRecord;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.vipctl.diagnostic.Location;
+import org.vipctl.format.pol.PolFile;
+import org.vipctl.format.pol.PolRecord;
 import org.vipctl.registry.Hive;
 import org.vipctl.registry.Provenance;
 import org.vipctl.registry.RegKey;
@@ -17,6 +13,9 @@ import org.vipctl.registry.RegistryEntry;
 import org.vipctl.registry.RegistryState;
 import org.vipctl.registry.Scope;
 import org.vipctl.registry.View;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class PolFromStateTest {
 

@@ -3,14 +3,13 @@ package org.vipctl.plan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.vipctl.target.InMemoryRegistry;
 import org.vipctl.catalog.Catalog;
 import org.vipctl.registry.RegValue;
+import org.vipctl.target.InMemoryRegistry;
 
 class PlanJsonTest {
 

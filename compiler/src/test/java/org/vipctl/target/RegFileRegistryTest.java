@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.vipctl.plan.Fixtures.CITRIX_VIP;
 import static org.vipctl.plan.Fixtures.LOCAL_VIP;
 
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,7 +3,6 @@ package org.vipctl.target;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-
 import java.util.List;
 import java.util.Optional;
 import net.jqwik.api.Arbitraries;

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.vipctl.validate.Check.at;
 import static org.vipctl.validate.Check.policy;
 
-
 import org.junit.jupiter.api.Test;
 import org.vipctl.diagnostic.Diagnostic;
 import org.vipctl.diagnostic.Rule;

@@ -1,13 +1,5 @@
 package org.vipctl.admx.lint;
 
-import org.vipctl.admx.AdmxXml;
-import org.vipctl.emit.admx.AdmxEmitter;
-import org.vipctl.emit.admx.Fixtures;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,9 +9,16 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.vipctl.admx.AdmxXml;
 import org.vipctl.catalog.Catalog;
 import org.vipctl.diagnostic.Diagnostic;
 import org.vipctl.diagnostic.Diagnostics;
+import org.vipctl.emit.admx.AdmxEmitter;
+import org.vipctl.emit.admx.Fixtures;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Each lint rule against a store vipctl wrote, broken in one place. */
 class LintRulesTest {

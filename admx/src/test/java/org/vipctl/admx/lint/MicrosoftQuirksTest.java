@@ -1,9 +1,5 @@
 package org.vipctl.admx.lint;
 
-import org.vipctl.admx.AdmxXml;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,6 +7,9 @@ import javax.xml.XMLConstants;
 import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.SchemaFactory;
 import org.junit.jupiter.api.Test;
+import org.vipctl.admx.AdmxXml;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Constructs Microsoft's shipped templates use beyond the documented subset (supersededAdm,

@@ -1,13 +1,5 @@
 package org.vipctl.admx.lint;
 
-import org.vipctl.emit.admx.AdmxEmitter;
-import org.vipctl.emit.admx.Fixtures;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,6 +10,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.vipctl.catalog.Catalog;
 import org.vipctl.diagnostic.Diagnostic;
 import org.vipctl.diagnostic.Diagnostics;
+import org.vipctl.emit.admx.AdmxEmitter;
+import org.vipctl.emit.admx.Fixtures;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** admx lint over Microsoft's real files, alone and together with what vipctl writes. */
 class ReferenceStoreLintTest {

@@ -1,13 +1,5 @@
 package org.vipctl.admx.lint;
 
-import org.vipctl.admx.AdmxReader;
-import org.vipctl.admx.AdmxXml;
-import org.vipctl.admx.ParsedFile;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,8 +8,15 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.vipctl.admx.AdmxReader;
+import org.vipctl.admx.AdmxXml;
+import org.vipctl.admx.ParsedFile;
 import org.vipctl.admx.binding.PolicyDefinitionResources;
 import org.vipctl.diagnostic.Diagnostic;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** An ADML that tries to pull a local file in through an external entity is refused, unread. */
 class XxeTest {

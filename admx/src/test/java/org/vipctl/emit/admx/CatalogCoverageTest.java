@@ -3,7 +3,6 @@ package org.vipctl.emit.admx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;

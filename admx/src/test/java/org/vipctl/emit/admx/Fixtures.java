@@ -36,7 +36,7 @@ public final class Fixtures {
     public static OutputFiles emit(org.vipctl.emit.Emitter emitter, Catalog catalog, List<Path> policies, Diagnostics d) {
         Compilation c = Compilation.load(policies, catalog, d);
         OutputFiles out = new OutputFiles();
-        emitter.emit(new EmitContext(c, Map.of(), d), out);
+        emitter.emit(new EmitContext(c, d), out);
         return out;
     }
 

@@ -1,13 +1,5 @@
 package org.vipctl.emit.admx;
 
-import org.vipctl.admx.AdmxReader;
-import org.vipctl.admx.ElementKind;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +7,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.vipctl.admx.AdmxReader;
+import org.vipctl.admx.ElementKind;
 import org.vipctl.admx.binding.EnumElement;
 import org.vipctl.admx.binding.EnumItem;
 import org.vipctl.admx.binding.Policy;
@@ -26,6 +20,11 @@ import org.vipctl.diagnostic.Diagnostic;
 import org.vipctl.registry.Hive;
 import org.vipctl.registry.RegType;
 import org.vipctl.registry.Scope;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * vipctl writes the RD IP Virtualization values itself (Registry.pol, .reg, apply) but leaves their

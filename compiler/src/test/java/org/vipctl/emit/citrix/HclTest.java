@@ -2,7 +2,6 @@ package org.vipctl.emit.citrix;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.vipctl.Compilation;

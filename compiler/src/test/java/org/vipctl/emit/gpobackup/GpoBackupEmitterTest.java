@@ -53,7 +53,7 @@ class GpoBackupEmitterTest {
     static OutputFiles emit(Compilation c) {
         OutputFiles out = new OutputFiles();
         Diagnostics d = new Diagnostics();
-        new GpoBackupEmitter().emit(new EmitContext(c, Map.of(), d), out);
+        new GpoBackupEmitter().emit(new EmitContext(c, d), out);
         assertFalse(d.hasErrors(), d.sorted().toString());
         return out;
     }

@@ -2,7 +2,6 @@ package org.vipctl.format.pol;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-
 import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,6 @@ package org.vipctl.format.pol;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.vipctl.registry.RegValue;

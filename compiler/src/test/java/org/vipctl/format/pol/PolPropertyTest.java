@@ -3,7 +3,6 @@ package org.vipctl.format.pol;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

@@ -1,11 +1,5 @@
 package org.vipctl.format.pol;
 
-import org.vipctl.gpo.GpoFolder;
-import org.vipctl.gpo.PolFromState;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -21,8 +15,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.vipctl.Compilation;
 import org.vipctl.catalog.Catalog;
 import org.vipctl.diagnostic.Diagnostics;
+import org.vipctl.gpo.GpoFolder;
+import org.vipctl.gpo.PolFromState;
 import org.vipctl.registry.Hive;
 import org.vipctl.registry.Scope;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Samba's PReg parser, an implementation independent of this one, must read every file vipctl
