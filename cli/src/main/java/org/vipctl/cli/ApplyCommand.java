@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.Console;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.vipctl.apply.ApplyResult;
@@ -15,6 +16,7 @@ import org.vipctl.plan.Change;
 import org.vipctl.plan.Plan;
 import org.vipctl.plan.PlanJson;
 import org.vipctl.plan.PlanText;
+import org.vipctl.plan.SiteSettings;
 import org.vipctl.registry.Scope;
 import org.vipctl.target.TargetSpec;
 import picocli.CommandLine.Command;
@@ -103,7 +105,7 @@ final class ApplyCommand implements Callable<Integer> {
         return answer != null && answer.strip().toLowerCase(Locale.ROOT).matches("y|yes");
     }
 
-    private static String json(Plan plan, java.util.List<org.vipctl.plan.SiteSettings.NotApplied> notApplied, ApplyResult result) {
+    private static String json(Plan plan, List<SiteSettings.NotApplied> notApplied, ApplyResult result) {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = mapper.createObjectNode();
         root.put("format_version", PlanJson.FORMAT_VERSION);

@@ -4,10 +4,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
-import org.vipctl.Compilation;
+import java.util.Map;
 import org.vipctl.lower.CitrixPolicy;
 import org.vipctl.lower.CitrixSettingValue;
-import org.vipctl.model.Policy;
 
 /**
  * The Citrix policy settings of the compiled policies: plan and apply do not write them (they are
@@ -28,11 +27,12 @@ public final class SiteSettings {
         }
     }
 
-    public static List<NotApplied> of(Compilation c) {
+    /** @param byPolicy the Citrix section of each compiled policy, by policy name, in file order */
+    public static List<NotApplied> of(Map<String, CitrixPolicy> byPolicy) {
         List<NotApplied> out = new ArrayList<>();
-        for (Policy p : c.policies()) {
-            CitrixPolicy cp = c.citrix(p);
-            String base = p.name().value();
+        for (Map.Entry<String, CitrixPolicy> e : byPolicy.entrySet()) {
+            CitrixPolicy cp = e.getValue();
+            String base = e.getKey();
             List<String> files = List.of("citrix/Import-" + base + ".ps1", "citrix/GroupPolicy.xml", "citrix/" + base + ".tf",
                     "citrix/" + base + ".rest.json");
             for (CitrixSettingValue s : cp.settings()) {
