@@ -35,6 +35,7 @@ class LayeringTest {
             Map.entry("apply", 6), Map.entry("emit", 6),
             Map.entry("emit.reg", 7), Map.entry("emit.pol", 7), Map.entry("emit.citrix", 7), Map.entry("emit.admx", 7),
             Map.entry("emit.gpobackup", 7), Map.entry("emit.ansible", 7), Map.entry("emit.dsc", 7),
+            Map.entry("publish", 7),
             Map.entry("cli", 8));
 
     private static final Pattern PACKAGE = Pattern.compile("^package org\\.vipctl(\\.[\\w.]+)?;", Pattern.MULTILINE);
