@@ -25,6 +25,7 @@ import picocli.CommandLine;
             "  vipctl admx lint C:\\Windows\\PolicyDefinitions",
             "  vipctl citrix show C:\\exports\\site-policies",
             "  vipctl loopback-address --session 255",
+            "  vipctl detect vip-capture-RDS01.json --propose detected.yaml",
             "", "Exit codes: 0 ok, 1 error, 2 changes present (plan, diff), 64 usage error.",
             "Run 'vipctl COMMAND --help' for a command's options and examples."})
 public final class Main implements Runnable {
@@ -41,6 +42,7 @@ public final class Main implements Runnable {
             AdmxCommand.class,
             CitrixCommand.class,
             LoopbackAddressCommand.class,
+            DetectCommand.class,
             CommandLine.HelpCommand.class);
 
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
