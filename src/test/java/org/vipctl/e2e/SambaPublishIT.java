@@ -254,6 +254,47 @@ class SambaPublishIT {
         assertFalse(wrongPassword.toString().contains("Not-The-Password-42"), "the password is never printed");
     }
 
+    /**
+     * --kerberos: a ticket from kinit (MIT Kerberos, against the DC's KDC), a SASL GSSAPI bind for
+     * ldap/dc1.vipctl.test (a hosts file maps the DC's name, which its certificate carries too);
+     * without a ticket, a clear refusal.
+     */
+    @Test
+    void kerberosBindsWithTheTicketOfKinit() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/kinit")), "kinit not installed (krb5-user); Kerberos check skipped");
+        Path krb5 = work.resolve("krb5.conf");
+        Files.writeString(krb5, "[libdefaults]\n default_realm = " + ad.get("AD_REALM") + "\n dns_lookup_kdc = false\n"
+                + " dns_lookup_realm = false\n[realms]\n " + ad.get("AD_REALM") + " = {\n  kdc = 127.0.0.1\n }\n");
+        Path cache = work.resolve("krb5cc");
+        Path hosts = work.resolve("hosts-dc");
+        Files.writeString(hosts, "127.0.0.1 dc1." + ad.get("AD_REALM").toLowerCase(java.util.Locale.ROOT) + "\n");
+        ProcessBuilder kinit = new ProcessBuilder("/usr/bin/kinit", ad.get("AD_USER")).redirectErrorStream(true);
+        kinit.environment().put("KRB5_CONFIG", krb5.toString());
+        kinit.environment().put("KRB5CCNAME", "FILE:" + cache);
+        Process p = kinit.start();
+        p.getOutputStream().write((ad.get("AD_PASSWORD") + "\n").getBytes(StandardCharsets.UTF_8));
+        p.getOutputStream().close();
+        String kout = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) && p.exitValue() == 0, "kinit: " + kout);
+
+        for (String dc : List.of("ldaps://dc1.vipctl.test", "ldap://dc1.vipctl.test")) {
+            List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Djava.security.krb5.conf=" + krb5, "-Djdk.net.hosts.file=" + hosts, "-jar", PackagedCli.jar().toString(),
+                    "publish", "--kerberos", "--gpo", GPO, "--create", "--dry-run", "--domain-controller", dc,
+                    "--ldap-ca", ad.get("AD_CA_PEM"), "--sysvol", ad.get("AD_SYSVOL"), policies.toString());
+            long t0 = System.nanoTime();
+            PackagedCli.Result r = PackagedCli.exec(cmd, work, 120, StandardCharsets.UTF_8, "KRB5CCNAME", "FILE:" + cache,
+                    "VIPCTL_LDAP_USER", null, "VIPCTL_LDAP_PASSWORD", null);
+            timings.put("publish --kerberos --dry-run (" + dc + ")", System.nanoTime() - t0);
+            assertTrue(r.code() == 0 || r.code() == 2, r.toString());
+            assertTrue(r.out().contains("\"" + GPO + "\""), r.out());
+            PackagedCli.Result none = PackagedCli.exec(cmd, work, 120, StandardCharsets.UTF_8,
+                    "KRB5CCNAME", "FILE:" + work.resolve("no-such-cache"), "VIPCTL_LDAP_USER", null, "VIPCTL_LDAP_PASSWORD", null);
+            assertEquals(1, none.code(), none.toString());
+            assertTrue(none.err().contains("no usable Kerberos ticket"), none.err());
+        }
+    }
+
     private static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root)) {
             return;

@@ -27,8 +27,8 @@ import picocli.CommandLine.Spec;
                 + " and GPT.INI in the GPO's SYSVOL folder (only vipctl's values change), then versionNumber and"
                 + " gPCMachineExtensionNames of its container in Active Directory (compare-before-write). A second"
                 + " run changes nothing.",
-        footer = {"", "Credentials: VIPCTL_LDAP_USER and VIPCTL_LDAP_PASSWORD, else asked on the terminal; never on"
-                + " the command line. TLS: LDAPS, or StartTLS for ldap:// URLs, checked against the system's CAs and"
+        footer = {"", "Credentials: VIPCTL_LDAP_USER and VIPCTL_LDAP_PASSWORD, else asked on the terminal, or --kerberos;"
+                + " never on the command line. TLS: LDAPS, or StartTLS for ldap:// URLs, checked against the system's CAs and"
                 + " --ldap-ca, with hostname verification.",
             "", "Examples:",
             "  vipctl publish --gpo \"RDS virtual IP\" --domain-controller dc1.corp.example policies/",
@@ -71,6 +71,11 @@ final class PublishCommand implements Callable<Integer> {
             description = "With an ldap:// URL, talk unencrypted instead of StartTLS (the password crosses the network in clear).")
     boolean allowPlainLdap;
 
+    @Option(names = "--kerberos",
+            description = "Bind with your Kerberos ticket (kinit; SASL GSSAPI) instead of a user and password. Name the"
+                    + " domain controller by its host name.")
+    boolean kerberos;
+
     @Option(names = "--state-dir", paramLabel = "DIR",
             description = "Where the SYSVOL backup and lock go (default on Windows: %%ProgramData%%\\vipctl\\backups;"
                     + " required elsewhere).")
@@ -91,14 +96,21 @@ final class PublishCommand implements Callable<Integer> {
         }
         DesiredState.Loaded desired = DesiredState.load(inputs, Scope.POLICY, err);
         Path backups = dryRun && stateDir == null ? Path.of(".") : TargetOptions.stateDir(stateDir);
-        String user = credential("VIPCTL_LDAP_USER").orElseGet(() -> ask("LDAP user (user@domain or DOMAIN\\user): ", false));
-        char[] password = credential("VIPCTL_LDAP_PASSWORD").map(String::toCharArray)
-                .orElseGet(() -> ask("Password for " + user + ": ", true).toCharArray());
+        LdapDirectory.Credentials credentials;
+        char[] password = new char[0];
+        if (kerberos) {
+            credentials = new LdapDirectory.Credentials.Kerberos();
+        } else {
+            String user = credential("VIPCTL_LDAP_USER").orElseGet(() -> ask("LDAP user (user@domain or DOMAIN\\user): ", false));
+            password = credential("VIPCTL_LDAP_PASSWORD").map(String::toCharArray)
+                    .orElseGet(() -> ask("Password for " + user + ": ", true).toCharArray());
+            credentials = new LdapDirectory.Credentials.Password(user, password);
+        }
         if (endpoint.security() == LdapEndpoint.Security.PLAIN) {
             err.println("warning: plain LDAP to " + endpoint.url() + ": the password and the GPO's data cross the network"
                     + " unencrypted");
         }
-        try (LdapDirectory directory = LdapDirectory.connect(endpoint, Optional.ofNullable(ldapCa), user, password)) {
+        try (LdapDirectory directory = LdapDirectory.connect(endpoint, Optional.ofNullable(ldapCa), credentials)) {
             Path root = sysvol != null ? sysvol : defaultSysvol(directory.domain());
             Publisher.Result r = new Publisher(directory, new BackupStore(backups), Clock.systemUTC()).publish(
                     new Publisher.Request(gpo, create, dryRun, root, desired.state(), desired.compilation().catalog()));

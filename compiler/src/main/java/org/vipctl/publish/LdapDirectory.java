@@ -50,8 +50,44 @@ public final class LdapDirectory implements GpoDirectory, AutoCloseable {
         this.endpoint = endpoint;
     }
 
+    /** How to bind: a user and password (simple bind, only over TLS unless plain LDAP was asked for), or Kerberos. */
+    public sealed interface Credentials {
+        record Password(String user, char[] password) implements Credentials {
+        }
+
+        /** The Kerberos ticket of the logged-on user (ticket cache, e.g. from kinit), bound with SASL GSSAPI. */
+        record Kerberos() implements Credentials {
+        }
+    }
+
     /** Connects and binds as {@code user} (e.g. {@code admin@corp.example} or {@code CORP\admin}). */
     public static LdapDirectory connect(LdapEndpoint at, Optional<Path> ca, String user, char[] password) {
+        return connect(at, ca, new Credentials.Password(user, password));
+    }
+
+    /**
+     * Connects and binds. With Kerberos the service ticket is for {@code ldap/<host>}: name the domain
+     * controller by the host name its service principal carries (not an IP address).
+     */
+    public static LdapDirectory connect(LdapEndpoint at, Optional<Path> ca, Credentials credentials) {
+        if (credentials instanceof Credentials.Kerberos) {
+            javax.security.auth.Subject subject = KerberosLogin.subject();
+            try {
+                return javax.security.auth.Subject.doAs(subject,
+                        (java.security.PrivilegedExceptionAction<LdapDirectory>) () -> bind(at, ca, credentials));
+            } catch (java.security.PrivilegedActionException e) {
+                throw e.getException() instanceof RuntimeException r ? r
+                        : new PublishException(at.url() + ": " + e.getException().getMessage(), e.getException());
+            }
+        }
+        return bind(at, ca, credentials);
+    }
+
+    private static LdapDirectory bind(LdapEndpoint at, Optional<Path> ca, Credentials credentials) {
+        boolean kerberos = credentials instanceof Credentials.Kerberos;
+        String user = credentials instanceof Credentials.Password p ? p.user() : "(Kerberos ticket)";
+        char[] password = credentials instanceof Credentials.Password p ? p.password() : new char[0];
+        String mechanism = kerberos ? "GSSAPI" : "simple";
         Hashtable<String, Object> env = new Hashtable<>();
         env.put(Context.INITIAL_CONTEXT_FACTORY, "com.sun.jndi.ldap.LdapCtxFactory");
         env.put(Context.PROVIDER_URL, at.url());
@@ -65,9 +101,11 @@ public final class LdapDirectory implements GpoDirectory, AutoCloseable {
             Optional<StartTlsResponse> tls = Optional.empty();
             if (at.security() == LdapEndpoint.Security.LDAPS) {
                 env.put("java.naming.ldap.factory.socket", LdapsSocketFactory.class.getName());
-                env.put(Context.SECURITY_AUTHENTICATION, "simple");
-                env.put(Context.SECURITY_PRINCIPAL, user);
-                env.put(Context.SECURITY_CREDENTIALS, password.clone());
+                env.put(Context.SECURITY_AUTHENTICATION, mechanism);
+                if (!kerberos) {
+                    env.put(Context.SECURITY_PRINCIPAL, user);
+                    env.put(Context.SECURITY_CREDENTIALS, password.clone());
+                }
                 ctx = open(env, Optional.of(ssl));
             } else {
                 env.put(Context.SECURITY_AUTHENTICATION, "none");
@@ -84,9 +122,11 @@ public final class LdapDirectory implements GpoDirectory, AutoCloseable {
                     }
                     tls = Optional.of(r);
                 }
-                ctx.addToEnvironment(Context.SECURITY_AUTHENTICATION, "simple");
-                ctx.addToEnvironment(Context.SECURITY_PRINCIPAL, user);
-                ctx.addToEnvironment(Context.SECURITY_CREDENTIALS, password.clone());
+                ctx.addToEnvironment(Context.SECURITY_AUTHENTICATION, mechanism);
+                if (!kerberos) {
+                    ctx.addToEnvironment(Context.SECURITY_PRINCIPAL, user);
+                    ctx.addToEnvironment(Context.SECURITY_CREDENTIALS, password.clone());
+                }
             }
             Attributes root = ctx.getAttributes("", new String[] {"defaultNamingContext"});
             Attribute nc = root.get("defaultNamingContext");
