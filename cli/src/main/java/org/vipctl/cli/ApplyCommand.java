@@ -41,8 +41,9 @@ import picocli.CommandLine.Spec;
             "  vipctl apply examples/licence-loopback.yaml",
             "  vipctl apply --yes --target windows policies/      (no terminal: task, pipeline)",
             "  vipctl apply --yes --target regfile:image.reg --state-dir state/ policies/",
-            "  vipctl apply --state-dir state/ plan.vipctl          (a plan saved by plan -out: applied",
-            "                                                       as saved, or refused if the target changed)",
+            "  vipctl apply --state-dir state/ plan.vipctl",
+            "      (a plan saved by plan -out: applied as saved, or refused if the",
+            "      target changed)",
             "", "Exit codes: 0 applied (or nothing to do), 1 error (nothing or everything restored), 64 usage error."},
         mixinStandardHelpOptions = true)
 final class ApplyCommand implements Callable<Integer> {

@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
             "  vipctl plan examples/",
             "  vipctl plan --target regfile:image.reg --detailed-exitcode policies/",
             "  vipctl plan --json policies/ > plan.json",
-            "  vipctl plan -out plan.vipctl --target regfile:image.reg policies/   (then: vipctl apply plan.vipctl)",
+            "  vipctl plan -out plan.vipctl --target regfile:image.reg policies/",
+            "      (review it, then: vipctl apply --state-dir state/ plan.vipctl)",
             "", "Exit codes: 0 no changes (or changes without --detailed-exitcode), 2 changes present"
                 + " (--detailed-exitcode), 1 error, 64 usage error."},
         mixinStandardHelpOptions = true)

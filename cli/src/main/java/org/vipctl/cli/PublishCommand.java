@@ -31,10 +31,13 @@ import picocli.CommandLine.Spec;
                 + " never on the command line. TLS: LDAPS, or StartTLS for ldap:// URLs, checked against the system's CAs and"
                 + " --ldap-ca, with hostname verification.",
             "", "Examples:",
-            "  vipctl publish --gpo \"RDS virtual IP\" --domain-controller dc1.corp.example policies/",
-            "  vipctl publish --gpo \"RDS virtual IP\" --create --dry-run --domain-controller ldap://dc1.corp.example policies/",
-            "  vipctl publish --gpo {6AC1786C-016F-11D2-945F-00C04FB984F9} --domain-controller dc1 --ldap-ca corp-ca.pem"
-                + " --sysvol /mnt/sysvol/corp.example --state-dir state/ policies/",
+            "  vipctl publish --gpo \"RDS virtual IP\" --domain-controller dc1.corp.example \\",
+            "      policies/",
+            "  vipctl publish --gpo \"RDS virtual IP\" --create --dry-run \\",
+            "      --domain-controller ldap://dc1.corp.example policies/",
+            "  vipctl publish --gpo {6AC1786C-016F-11D2-945F-00C04FB984F9} \\",
+            "      --domain-controller dc1 --ldap-ca corp-ca.pem \\",
+            "      --sysvol /mnt/sysvol/corp.example --state-dir state/ policies/",
             "", "Exit codes: 0 published (or nothing to do), 2 changes present (--dry-run), 1 error, 64 usage error."},
         mixinStandardHelpOptions = true)
 final class PublishCommand implements Callable<Integer> {
