@@ -1,15 +1,19 @@
 @echo off
-rem vipctl launcher for Windows: builds the jar on first use (quietly, offline when the Maven cache
-rem allows), then runs it with the class-data sharing archive built at package time when present.
-rem Same behaviour and JVM flags as the ./vipctl shell launcher.
+rem vipctl launcher for Windows. In a release folder it runs the vipctl-<version>.jar beside it; in a
+rem source tree it runs cli\target\vipctl-<version>.jar, building it on first use (quietly, offline
+rem when the Maven cache allows). It uses the class-data sharing archive built at package time
+rem (vipctl-<version>.jsa beside the jar) when present. Same behaviour and JVM flags as ./vipctl.
 setlocal
 set "VIPCTL_HOME=%~dp0"
-set "VIPCTL_JAR=%VIPCTL_HOME%cli\target\vipctl.jar"
-set "VIPCTL_JSA=%VIPCTL_HOME%cli\target\vipctl.jsa"
 set "VIPCTL_JAVA=java"
 if defined JAVA_HOME set "VIPCTL_JAVA=%JAVA_HOME%\bin\java"
 
-if exist "%VIPCTL_JAR%" goto run
+call :find_jar
+if defined VIPCTL_JAR goto run
+if exist "%VIPCTL_HOME%pom.xml" goto build
+echo vipctl: no vipctl-*.jar beside %~f0 1>&2
+exit /b 1
+:build
 echo vipctl: building the jar, first run only... 1>&2
 pushd "%VIPCTL_HOME%"
 call mvn -B -q -o -DskipTests package >nul 2>&1
@@ -21,8 +25,13 @@ echo vipctl: build failed; run 'mvn -B -DskipTests package' to see why 1>&2
 exit /b 1
 :built
 popd
+call :find_jar
+if defined VIPCTL_JAR goto run
+echo vipctl: the build wrote no cli\target\vipctl-*.jar 1>&2
+exit /b 1
 
 :run
+set "VIPCTL_JSA=%VIPCTL_JAR:~0,-4%.jsa"
 set "VIPCTL_FLAGS=-XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto"
 if not exist "%VIPCTL_JSA%" goto plain
 rem -Xshare:auto ignores an archive that does not fit this JVM or jar; the -Xlog options keep that silent.
@@ -31,3 +40,11 @@ exit /b %ERRORLEVEL%
 :plain
 "%VIPCTL_JAVA%" %VIPCTL_FLAGS% -jar "%VIPCTL_JAR%" %*
 exit /b %ERRORLEVEL%
+
+rem The jar beside the launcher (release folder), else the newest in cli\target (dir /o:d lists oldest first).
+:find_jar
+set "VIPCTL_JAR="
+for /f "delims=" %%J in ('dir /b /a:-d /o:d "%VIPCTL_HOME%vipctl-*.jar" 2^>nul') do set "VIPCTL_JAR=%VIPCTL_HOME%%%J"
+if defined VIPCTL_JAR exit /b 0
+for /f "delims=" %%J in ('dir /b /a:-d /o:d "%VIPCTL_HOME%cli\target\vipctl-*.jar" 2^>nul') do set "VIPCTL_JAR=%VIPCTL_HOME%cli\target\%%J"
+exit /b 0

@@ -33,7 +33,7 @@ store=$1
 runs=${2:-5}
 command -v xmllint >/dev/null || { echo "xmllint is not installed (apt-get install libxml2-utils)" >&2; exit 1; }
 [ -d "$store" ] || { echo "no such folder: $store" >&2; exit 1; }
-[ -f "$repo/cli/target/vipctl.jar" ] || (cd "$repo" && mvn -B -q -o -DskipTests package >/dev/null)
+ls "$repo"/cli/target/vipctl-*.jar >/dev/null 2>&1 || (cd "$repo" && mvn -B -q -o -DskipTests package >/dev/null)
 
 mapfile -t files < <(find "$store" -maxdepth 2 \( -iname '*.admx' -o -iname '*.adml' \) | sort)
 bytes=$(cat "${files[@]}" | wc -c)

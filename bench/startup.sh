@@ -2,7 +2,7 @@
 # Start-up benchmark: `vipctl validate examples/` (through the ./vipctl launcher, as people run it)
 # against a trivial Java hello-world run by the same JVM with the same flags the launcher uses
 # (read from the launcher itself; hello-world gets the JDK's own class-data archive, vipctl its
-# archive from cli/target/vipctl.jsa). Prints both medians and their ratio.
+# archive from cli/target/vipctl-<version>.jsa). Prints both medians and their ratio.
 #
 #   bench/startup.sh [RUNS]      (default 10; needs a JDK and the built jar: mvn -B -DskipTests package)
 #
@@ -12,10 +12,10 @@ runs=${1:-10}
 repo=$(CDPATH= cd -- "$(dirname -- "$0")/.." && pwd)
 java_cmd=${JAVA_HOME:+$JAVA_HOME/bin/}java
 javac_cmd=${JAVA_HOME:+$JAVA_HOME/bin/}javac
-jar="$repo/cli/target/vipctl.jar"
-jsa="$repo/cli/target/vipctl.jsa"
+jar=$(ls -t "$repo"/cli/target/vipctl-*.jar 2>/dev/null | head -n 1)
+jsa="${jar%.jar}.jsa"
 
-[ -f "$jar" ] || { echo "startup.sh: $jar is missing; run mvn -B -DskipTests package first" >&2; exit 1; }
+[ -f "$jar" ] || { echo "startup.sh: cli/target/vipctl-*.jar is missing; run mvn -B -DskipTests package first" >&2; exit 1; }
 flags=$(sed -n 's/^flags="\(.*\)"$/\1/p' "$repo/vipctl")
 [ -n "$flags" ] || { echo "startup.sh: cannot read the JVM flags from $repo/vipctl" >&2; exit 1; }
 if [ -f "$jsa" ] && [ "$jsa" -nt "$jar" ]; then

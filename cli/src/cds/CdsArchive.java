@@ -14,8 +14,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Builds the class-data sharing archive {@code vipctl.jsa} next to {@code vipctl.jar} at package
- * time (run by Maven with the JDK's source launcher: {@code java CdsArchive.java JAR EXAMPLES}).
+ * Builds the class-data sharing archive {@code vipctl-<version>.jsa} next to {@code vipctl-<version>.jar}
+ * at package time (run by Maven with the JDK's source launcher: {@code java CdsArchive.java JAR EXAMPLES}).
  *
  * <p>Training runs execute the jar's commands on the examples, each writing the list of classes it
  * loaded; the merged list is dumped into a static archive. A static dump, not
@@ -39,7 +39,8 @@ public final class CdsArchive {
         Path jar = Path.of(args[0]).toAbsolutePath();
         Path examples = Path.of(args[1]).toAbsolutePath();
         Path dir = jar.getParent();
-        Path jsa = dir.resolve("vipctl.jsa");
+        String name = jar.getFileName().toString();
+        Path jsa = dir.resolve((name.endsWith(".jar") ? name.substring(0, name.length() - 4) : name) + ".jsa");
         Path work = dir.resolve("cds");
         try {
             Files.deleteIfExists(jsa);

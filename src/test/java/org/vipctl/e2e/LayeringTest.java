@@ -28,12 +28,14 @@ class LayeringTest {
             Map.entry("diagnostic", 0), Map.entry("files", 0),
             Map.entry("registry", 1), Map.entry("load", 1),
             Map.entry("model", 2), Map.entry("schema", 2), Map.entry("format.pol", 2), Map.entry("format.reg", 2),
-            Map.entry("format.citrix", 2), Map.entry("admx", 2),
+            Map.entry("format.citrix", 2), Map.entry("format.yaml", 2), Map.entry("admx", 2),
             Map.entry("catalog", 3), Map.entry("admx.lint", 3),
             Map.entry("validate", 4), Map.entry("lower", 4), Map.entry("target", 4),
             Map.entry("", 5), Map.entry("gpo", 5), Map.entry("plan", 5),
             Map.entry("apply", 6), Map.entry("emit", 6), Map.entry("detect", 6), Map.entry("imports", 6),
             Map.entry("emit.reg", 7), Map.entry("emit.pol", 7), Map.entry("emit.citrix", 7), Map.entry("emit.admx", 7),
+            Map.entry("emit.gpobackup", 7), Map.entry("emit.ansible", 7), Map.entry("emit.dsc", 7),
+            Map.entry("publish", 7),
             Map.entry("cli", 8));
 
     private static final Pattern PACKAGE = Pattern.compile("^package org\\.vipctl(\\.[\\w.]+)?;", Pattern.MULTILINE);

@@ -60,7 +60,7 @@ class WineRegFileIT {
     }
 
     private String vipctl(String... args) throws IOException, InterruptedException {
-        String jar = System.getProperty("vipctl.jar", "cli/target/vipctl.jar");
+        String jar = System.getProperty("vipctl.jar", "");
         Assumptions.assumeTrue(Files.isRegularFile(Path.of(jar)), "packaged jar not built: " + jar);
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar));
         cmd.addAll(List.of(args));

@@ -4,21 +4,29 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.Console;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.vipctl.apply.ApplyResult;
 import org.vipctl.apply.BackupStore;
 import org.vipctl.apply.Engine;
+import org.vipctl.apply.SavedPlan;
+import org.vipctl.catalog.Catalog;
+import org.vipctl.diagnostic.Diagnostics;
+import org.vipctl.diagnostic.Renderer;
 import org.vipctl.plan.Change;
 import org.vipctl.plan.Plan;
 import org.vipctl.plan.PlanJson;
 import org.vipctl.plan.PlanText;
 import org.vipctl.plan.SiteSettings;
 import org.vipctl.registry.Scope;
-import org.vipctl.target.TargetSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,9 +41,15 @@ import picocli.CommandLine.Spec;
             "  vipctl apply examples/licence-loopback.yaml",
             "  vipctl apply --yes --target windows policies/      (no terminal: task, pipeline)",
             "  vipctl apply --yes --target regfile:image.reg --state-dir state/ policies/",
+            "  vipctl apply --state-dir state/ plan.vipctl",
+            "      (a plan saved by plan -out: applied as saved, or refused if the",
+            "      target changed)",
             "", "Exit codes: 0 applied (or nothing to do), 1 error (nothing or everything restored), 64 usage error."},
         mixinStandardHelpOptions = true)
 final class ApplyCommand implements Callable<Integer> {
+
+    /** A saved plan is a few kilobytes per value; anything much larger is not one. */
+    private static final long MAX_PLAN_BYTES = 64L * 1024 * 1024;
 
     @Spec
     CommandSpec spec;
@@ -60,6 +74,10 @@ final class ApplyCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        Optional<SavedPlan> saved = savedPlan();
+        if (saved.isPresent()) {
+            return applySaved(saved.get(), out, err);
+        }
         DesiredState.Loaded desired = DesiredState.load(inputs, target.scope(scope), err);
         Engine engine = new Engine(new BackupStore(target.stateDir()), Clock.systemUTC());
         Engine.Outcome outcome = engine.apply(target.target(true), desired.state(), desired.compilation().catalog(),
@@ -69,13 +87,65 @@ final class ApplyCommand implements Callable<Integer> {
                     }
                     return !plan.hasChanges() || confirmed(plan, out);
                 });
+        return report(outcome, desired.notApplied(), out);
+    }
+
+    /**
+     * A single PATH that is a plan saved by {@code plan -out} (a JSON document of that kind; a
+     * policy never is one).
+     */
+    private Optional<SavedPlan> savedPlan() {
+        if (inputs.paths.size() != 1 || !Files.isRegularFile(inputs.paths.get(0))) {
+            return Optional.empty();
+        }
+        Path file = inputs.paths.get(0);
+        String text;
+        try {
+            if (Files.size(file) > MAX_PLAN_BYTES) {
+                return Optional.empty();
+            }
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return Optional.empty();
+        }
+        if (!SavedPlan.looksLikeOne(text)) {
+            return Optional.empty();
+        }
+        if (scope != null) {
+            throw new UsageError("--scope cannot be given with a saved plan (" + file + "): the plan keeps its own scope");
+        }
+        try {
+            return Optional.of(SavedPlan.parse(text, file.toString()));
+        } catch (SavedPlan.Invalid e) {
+            throw new UserError(e.getMessage());
+        }
+    }
+
+    /** The saved plan, applied as it was reviewed: no question (the plan file is the approval). */
+    private int applySaved(SavedPlan saved, PrintWriter out, PrintWriter err) {
+        Diagnostics diagnostics = new Diagnostics();
+        Catalog catalog = inputs.catalog(diagnostics);
+        err.print(Renderer.text(diagnostics.sorted()));
+        Engine engine = new Engine(new BackupStore(target.stateDir()), Clock.systemUTC());
+        Engine.Outcome outcome = engine.applySaved(target.targetNamed(saved.target(), true), saved, catalog,
+                TargetOptions.hostOf(saved.target()), plan -> {
+                    if (!json) {
+                        out.println("Applying the plan saved " + saved.created() + " for " + saved.target() + ":");
+                        PlanText.lines(plan).forEach(out::println);
+                    }
+                    return true;
+                });
+        return report(outcome, List.of(), out);
+    }
+
+    private int report(Engine.Outcome outcome, List<SiteSettings.NotApplied> notApplied, PrintWriter out) {
         if (outcome.declined()) {
             out.println("Nothing written.");
             return ExitCodes.ERROR;
         }
         ApplyResult result = outcome.result().orElseThrow();
         if (json) {
-            out.print(json(outcome.plan(), desired.notApplied(), result));
+            out.print(json(outcome.plan(), notApplied, result));
             return ExitCodes.OK;
         }
         for (Change c : result.written()) {
@@ -83,7 +153,7 @@ final class ApplyCommand implements Callable<Integer> {
         }
         result.backup().ifPresent(p -> out.println("backup: " + p));
         out.println("Apply complete: " + result.summary() + ".");
-        if (!result.written().isEmpty() && target.spec() instanceof TargetSpec.LocalGpo) {
+        if (!result.written().isEmpty() && outcome.plan().target().startsWith("local-gpo:")) {
             out.println("The GPO changed: Windows applies it at the next policy refresh"
                     + " (gpupdate /target:computer /force to apply it now).");
         }

@@ -35,10 +35,10 @@ import org.vipctl.diagnostic.Severity;
 import org.vipctl.files.AtomicFile;
 import org.vipctl.model.TargetOs;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "detect",
         description = "Find the programs that need virtual IP or virtual loopback from what a session host shows:"

@@ -39,6 +39,7 @@ public final class Main implements Runnable {
             PlanCommand.class,
             ApplyCommand.class,
             RollbackCommand.class,
+            PublishCommand.class,
             PolCommand.class,
             AdmxCommand.class,
             CitrixCommand.class,

@@ -1,8 +1,14 @@
 package org.vipctl.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import org.vipctl.apply.Engine;
+import org.vipctl.apply.SavedPlan;
+import org.vipctl.files.AtomicFile;
 import org.vipctl.plan.Plan;
 import org.vipctl.plan.PlanJson;
 import org.vipctl.plan.PlanText;
@@ -21,6 +27,8 @@ import picocli.CommandLine.Spec;
             "  vipctl plan examples/",
             "  vipctl plan --target regfile:image.reg --detailed-exitcode policies/",
             "  vipctl plan --json policies/ > plan.json",
+            "  vipctl plan -out plan.vipctl --target regfile:image.reg policies/",
+            "      (review it, then: vipctl apply --state-dir state/ plan.vipctl)",
             "", "Exit codes: 0 no changes (or changes without --detailed-exitcode), 2 changes present"
                 + " (--detailed-exitcode), 1 error, 64 usage error."},
         mixinStandardHelpOptions = true)
@@ -45,6 +53,11 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--detailed-exitcode", description = "Exit 2 when there are changes, 0 when there are none.")
     boolean detailedExitCode;
 
+    @Option(names = {"-out", "--out"}, paramLabel = "FILE",
+            description = "Also save the plan to FILE, with SHA-256 sums of the desired state and of the target's"
+                    + " current values; 'vipctl apply FILE' applies exactly this plan, or refuses if the target changed.")
+    Path out;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -56,6 +69,15 @@ final class PlanCommand implements Callable<Integer> {
             out.print(PlanJson.toJson(plan, desired.notApplied()));
         } else {
             PlanText.lines(plan, desired.notApplied()).forEach(out::println);
+        }
+        if (this.out != null) {
+            SavedPlan saved = SavedPlan.of(plan, registry.desired(desired.state()), Instant.now());
+            try {
+                AtomicFile.write(this.out, saved.toJson().getBytes(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UserError("cannot write the plan to " + this.out + ": " + e.getMessage());
+            }
+            err.println("Saved the plan to " + this.out + " (apply exactly this plan with: vipctl apply " + this.out + ")");
         }
         return detailedExitCode && plan.hasChanges() ? ExitCodes.CHANGES : ExitCodes.OK;
     }

@@ -42,7 +42,33 @@ class TargetOptions {
 
     /** The target, opened by the engine once it holds the lock (apply, rollback). */
     Engine.Target target(boolean forWriting) {
-        TargetSpec s = spec();
+        return target(spec(), forWriting);
+    }
+
+    /**
+     * The target a saved plan names ({@code regfile:/abs/file}, {@code local-gpo:/abs/dir},
+     * {@code windows}); {@code --target}, when given, must name the same one.
+     */
+    Engine.Target targetNamed(String name, boolean forWriting) {
+        TargetSpec named;
+        try {
+            named = TargetSpec.parse(name);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("the saved plan names an unknown target: " + e.getMessage());
+        }
+        Engine.Target t = target(named, forWriting);
+        if (target != null && !target(spec(), forWriting).name().equals(t.name())) {
+            throw new UsageError("--target " + target + " is not the target of the saved plan, " + name);
+        }
+        return t;
+    }
+
+    /** What the planner may know about the machine, for a target named by a saved plan. */
+    static HostFacts hostOf(String targetName) {
+        return "windows".equals(targetName) ? HostFacts.thisMachine() : HostFacts.unknown();
+    }
+
+    private static Engine.Target target(TargetSpec s, boolean forWriting) {
         if (s instanceof TargetSpec.RegFile f) {
             Path file = f.file().toAbsolutePath().normalize();
             return new Engine.Target(RegFileRegistry.nameOf(file), () -> RegFileRegistry.open(file));

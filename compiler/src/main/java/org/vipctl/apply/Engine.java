@@ -2,13 +2,19 @@ package org.vipctl.apply;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.vipctl.catalog.Catalog;
 import org.vipctl.plan.HostFacts;
 import org.vipctl.plan.Plan;
+import org.vipctl.plan.PlanJson;
+import org.vipctl.plan.PlanText;
 import org.vipctl.plan.Planner;
+import org.vipctl.registry.RegValue;
+import org.vipctl.registry.RegistryEntry;
 import org.vipctl.registry.RegistryState;
 import org.vipctl.target.Registry;
 import org.vipctl.target.RegistryException;
@@ -86,12 +92,63 @@ public final class Engine {
         }
     }
 
+    /**
+     * Applies exactly the saved plan {@code saved}: only when the target still holds, for every
+     * value of the plan, the value it held when the plan was made. The plan is made again from the
+     * saved desired entries (no translation: they are what the target needed then) and must equal
+     * the saved one.
+     *
+     * @throws TargetChanged when a value differs from the plan's, or the plan is for another target
+     */
+    public Outcome applySaved(Target target, SavedPlan saved, Catalog catalog, HostFacts host, Predicate<Plan> review) {
+        if (!target.name().equals(saved.target())) {
+            throw new TargetChanged("the plan is for " + saved.target() + ", not " + target.name());
+        }
+        try (Lock lock = Lock.acquire(backups.dir(), target.name())) {
+            Registry registry = opened(target);
+            List<Optional<RegValue>> now = new ArrayList<>();
+            List<String> moved = new ArrayList<>();
+            for (int i = 0; i < saved.desired().entries().size(); i++) {
+                RegistryEntry e = saved.desired().entries().get(i);
+                Optional<RegValue> value = registry.read(e.key(), e.name());
+                now.add(value);
+                if (!value.equals(saved.current().get(i))) {
+                    moved.add(e.key() + "\\" + (e.name().isEmpty() ? "(default)" : e.name()) + " was "
+                            + PlanText.show(saved.current().get(i)) + " when planned, is " + PlanText.show(value));
+                }
+            }
+            if (!moved.isEmpty() || !saved.currentSha256(now).equals(saved.currentSha256())) {
+                String shown = String.join("; ", moved.subList(0, Math.min(3, moved.size())))
+                        + (moved.size() > 3 ? "; and " + (moved.size() - 3) + " more" : "");
+                throw new TargetChanged(registry.target() + " changed since the plan was made (" + shown
+                        + "): nothing written; make a new plan");
+            }
+            Plan plan = new Planner(catalog, host).plan(saved.desired(), registry);
+            // compared as text: a number read back from the file is another node class than the one written
+            if (!PlanJson.toTree(plan).path("changes").toString().equals(saved.plan().path("changes").toString())) {
+                throw new TargetChanged("the plan made again from the saved one differs from it: nothing written; make a new plan");
+            }
+            if (!review.test(plan)) {
+                return new Outcome(plan, Optional.empty(), Optional.empty(), Optional.empty());
+            }
+            ApplyResult result = new Applier(registry, backups, clock).apply(plan, Backup.APPLY);
+            return new Outcome(plan, Optional.of(result), Optional.empty(), Optional.empty());
+        }
+    }
+
     private static Registry opened(Target target) {
         Registry registry = target.open().get();
         if (!registry.target().equals(target.name())) {
             throw new IllegalStateException("target " + target.name() + " opened as " + registry.target());
         }
         return registry;
+    }
+
+    /** The target no longer holds what a saved plan was made against. */
+    public static final class TargetChanged extends RegistryException {
+        public TargetChanged(String message) {
+            super(message);
+        }
     }
 
     /** There is no backup to roll back to. */

@@ -1,8 +1,8 @@
 package org.vipctl.diagnostic;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 

@@ -38,8 +38,8 @@ import org.vipctl.admx.binding.SupportedOnDefinitionList;
 import org.vipctl.admx.binding.SupportedOnTable;
 import org.vipctl.admx.binding.TextBox;
 import org.vipctl.admx.binding.TextElement;
-import org.vipctl.catalog.AdmxTemplateSpec;
 import org.vipctl.admx.binding.Value;
+import org.vipctl.catalog.AdmxTemplateSpec;
 
 /**
  * Writes one {@link Template} as ADMX and one ADML per language, through the JAXB binding. Only the
