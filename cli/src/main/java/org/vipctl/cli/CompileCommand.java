@@ -89,6 +89,11 @@ final class CompileCommand implements Callable<Integer> {
                     + " %%ProgramData%%\\vipctl\\backups; required elsewhere).")
     Path stateDir;
 
+    @Option(names = Engine.REPLACE_READ_ONLY,
+            description = "Replace output files and GPO files that are marked read-only (they keep their permissions)"
+                    + " instead of refusing.")
+    boolean replaceReadOnly;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -159,8 +164,8 @@ final class CompileCommand implements Callable<Integer> {
                 .filter(e -> e.key().hive() == Hive.HKLM).toList());
         Path dir = gpoDir.toAbsolutePath().normalize();
         Ownership owned = Ownership.of(compilation.catalog(), machine);
-        Engine.Target target = new Engine.Target(GpoRegistry.nameOf(dir), () -> GpoRegistry.open(dir, owned));
-        Engine.Outcome outcome = new Engine(new BackupStore(stateDir), Clock.systemUTC())
+        Engine.Target target = Engine.Target.gpoFolder(dir, owned);
+        Engine.Outcome outcome = new Engine(new BackupStore(stateDir), Clock.systemUTC(), replaceReadOnly)
                 .apply(target, machine, compilation.catalog(), HostFacts.unknown(), plan -> true);
         ApplyResult result = outcome.result().orElseThrow();
         if (result.written().isEmpty()) {

@@ -7,23 +7,33 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.vipctl.files.AtomicFile;
+import org.vipctl.files.IoProblem;
+import org.vipctl.format.reg.RegFileException;
+import org.vipctl.format.reg.RegFileReader;
+import org.vipctl.format.reg.RegFileSource;
 import org.vipctl.registry.RegKey;
 import org.vipctl.registry.RegValue;
 
 /**
  * A .reg file as the registry (offline images, tests, machines without Windows). A missing or
  * empty file is an empty registry. The file is read once when opened; a batch of writes is made in
- * memory and the file replaced once, atomically, so it is always a complete state.
+ * memory and the file replaced once, atomically, so it is always a complete state. An existing file
+ * is changed in place ({@link RegFileEdit}): lines vipctl does not change keep their bytes; a new
+ * file is written whole, as {@code compile --emit reg} writes one.
  */
 public final class RegFileRegistry implements Registry {
 
     private final Path file;
-    private final StateTree tree;
+    private StateTree tree;
+    private Optional<RegFileSource> source;
+    private Optional<RegFileEdit> edit;
     private int writes;
 
-    private RegFileRegistry(Path file, StateTree tree) {
+    private RegFileRegistry(Path file, StateTree tree, Optional<RegFileSource> source) {
         this.file = file;
         this.tree = tree;
+        this.source = source;
+        this.edit = source.map(RegFileEdit::new);
     }
 
     /** @throws RegistryException when the file exists but cannot be read or is not a valid .reg file */
@@ -31,12 +41,16 @@ public final class RegFileRegistry implements Registry {
         Path abs = file.toAbsolutePath().normalize();
         try {
             byte[] bytes = Files.readAllBytes(abs);
-            return new RegFileRegistry(abs, RegStateFile.read(abs.toString(), bytes));
+            if (bytes.length == 0) {
+                return new RegFileRegistry(abs, new StateTree(), Optional.empty());
+            }
+            RegFileSource src = RegFileReader.source(abs.toString(), bytes);
+            return new RegFileRegistry(abs, RegStateFile.tree(abs.toString(), src.file()), Optional.of(src));
         } catch (NoSuchFileException e) {
-            return new RegFileRegistry(abs, new StateTree());
+            return new RegFileRegistry(abs, new StateTree(), Optional.empty());
         } catch (IOException e) {
             throw new RegistryException("cannot read " + abs + ": " + e.getMessage(), e);
-        } catch (org.vipctl.format.reg.RegFileException e) {
+        } catch (RegFileException e) {
             throw new RegistryException(e.getMessage(), e);
         }
     }
@@ -78,8 +92,10 @@ public final class RegFileRegistry implements Registry {
         for (RegistryWrite w : writes) {
             if (w instanceof RegistryWrite.Set set) {
                 tree.write(set.key(), set.name(), set.value());
+                edit.ifPresent(e -> e.set(set.key(), set.name(), set.value()));
             } else {
                 tree.delete(w.key(), w.name());
+                edit.ifPresent(e -> e.delete(w.key(), w.name()));
             }
         }
         save();
@@ -93,9 +109,21 @@ public final class RegFileRegistry implements Registry {
     private void save() {
         writes++;
         try {
-            AtomicFile.write(file, RegStateFile.write(tree, file.toString()));
-        } catch (IOException e) {
-            throw new RegistryException("cannot write " + file + ": " + e.getMessage(), e);
+            byte[] bytes = edit.isPresent() ? source.orElseThrow().encode(edit.get().render())
+                    : RegStateFile.write(tree, file.toString());
+            AtomicFile.write(file, bytes);
+        } catch (IOException | IllegalArgumentException e) {
+            reload();
+            throw new RegistryException("cannot write " + file + ": "
+                    + (e instanceof IOException io ? IoProblem.describe(io) : e.getMessage()), e);
         }
+    }
+
+    /** After a failed write: what the file holds is what this object holds again. */
+    private void reload() {
+        RegFileRegistry again = open(file);
+        tree = again.tree;
+        source = again.source;
+        edit = again.edit;
     }
 }

@@ -30,11 +30,12 @@ final class RegStateFile {
     }
 
     static StateTree read(String fileName, byte[] bytes) {
+        return bytes.length == 0 ? new StateTree() : tree(fileName, RegFileReader.read(fileName, bytes));
+    }
+
+    static StateTree tree(String fileName, RegFile parsed) {
         StateTree tree = new StateTree();
-        if (bytes.length == 0) {
-            return tree;
-        }
-        for (RegFile.Section s : RegFileReader.read(fileName, bytes).sections()) {
+        for (RegFile.Section s : parsed.sections()) {
             RegKey key = RegKey.parse(s.key(), View.BIT64).orElseThrow(() ->
                     new RegFileException(fileName, s.line(), "unknown hive in [" + s.key() + "] (use HKEY_LOCAL_MACHINE)"));
             if (s.deleteKey()) {

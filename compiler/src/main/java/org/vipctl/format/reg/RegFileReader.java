@@ -32,20 +32,21 @@ public final class RegFileReader {
 
     /** @throws RegFileException located at the offending line */
     public static RegFile read(String fileName, byte[] bytes) {
-        return new RegFileReader(fileName).parse(decode(fileName, bytes));
+        return source(fileName, bytes).file();
     }
 
-    private static String decode(String file, byte[] b) {
+    /** The file with its text and encoding, for changing it in place. */
+    public static RegFileSource source(String fileName, byte[] bytes) {
         try {
-            if (b.length >= 2 && (b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xfe) {
-                return strict(StandardCharsets.UTF_16LE, b, 2);
+            if (bytes.length >= 2 && (bytes[0] & 0xff) == 0xff && (bytes[1] & 0xff) == 0xfe) {
+                String text = strict(StandardCharsets.UTF_16LE, bytes, 2);
+                return new RegFileSource(new RegFileReader(fileName).parse(text), text, StandardCharsets.UTF_16LE, true);
             }
-            if (b.length >= 3 && (b[0] & 0xff) == 0xef && (b[1] & 0xff) == 0xbb && (b[2] & 0xff) == 0xbf) {
-                return strict(StandardCharsets.UTF_8, b, 3);
-            }
-            return strict(StandardCharsets.UTF_8, b, 0);
+            boolean bom = bytes.length >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb && (bytes[2] & 0xff) == 0xbf;
+            String text = strict(StandardCharsets.UTF_8, bytes, bom ? 3 : 0);
+            return new RegFileSource(new RegFileReader(fileName).parse(text), text, StandardCharsets.UTF_8, bom);
         } catch (CharacterCodingException e) {
-            throw new RegFileException(file, 0, "not a text file in UTF-16LE (with BOM) or UTF-8");
+            throw new RegFileException(fileName, 0, "not a text file in UTF-16LE (with BOM) or UTF-8");
         }
     }
 
@@ -54,23 +55,63 @@ public final class RegFileReader {
                 .decode(ByteBuffer.wrap(b, offset, b.length - offset)).toString();
     }
 
-    private RegFile parse(String text) {
-        String[] raw = text.split("\r?\n", -1);
-        int first = 0;
-        while (first < raw.length && raw[first].isBlank()) {
-            first++;
+    /** One physical line: its text without the line end, where it starts, and where the next one starts. */
+    private record Line(String text, int start, int next) {
+    }
+
+    private static final class Lines {
+        private final String text;
+        private int pos;
+        private int number;
+
+        Lines(String text) {
+            this.text = text;
         }
-        if (first == raw.length || !(raw[first].strip().equals(HEADER) || raw[first].strip().equals(HEADER4))) {
-            throw new RegFileException(file, first + 1, "missing header line '" + HEADER + "'");
+
+        boolean more() {
+            return pos < text.length();
+        }
+
+        Line next() {
+            int nl = text.indexOf('\n', pos);
+            int end = nl < 0 ? text.length() : nl;
+            int next = nl < 0 ? text.length() : nl + 1;
+            int cut = end > pos && text.charAt(end - 1) == '\r' ? end - 1 : end;
+            Line l = new Line(text.substring(pos, cut), pos, next);
+            pos = next;
+            number++;
+            return l;
+        }
+
+        int number() {
+            return number;
+        }
+    }
+
+    private RegFile parse(String text) {
+        Lines lines = new Lines(text);
+        Line headerLine = null;
+        while (lines.more()) {
+            Line l = lines.next();
+            if (!l.text().isBlank()) {
+                headerLine = l;
+                break;
+            }
+        }
+        if (headerLine == null || !(headerLine.text().strip().equals(HEADER) || headerLine.text().strip().equals(HEADER4))) {
+            throw new RegFileException(file, Math.max(lines.number(), 1), "missing header line '" + HEADER + "'");
         }
         List<RegFile.Section> sections = new ArrayList<>();
         String key = null;
         boolean deleteKey = false;
         int keyLine = 0;
+        int keyStart = 0;
+        int headerEnd = 0;
         List<RegFile.ValueLine> values = new ArrayList<>();
-        for (int i = first + 1; i < raw.length; i++) {
-            int lineNo = i + 1;
-            String line = raw[i].strip();
+        while (lines.more()) {
+            Line l = lines.next();
+            int lineNo = lines.number();
+            String line = l.text().strip();
             if (line.isEmpty() || line.startsWith(";")) {
                 continue;
             }
@@ -79,7 +120,7 @@ public final class RegFileReader {
                     throw new RegFileException(file, lineNo, "key line must end with ']'");
                 }
                 if (key != null) {
-                    sections.add(new RegFile.Section(key, deleteKey, values, keyLine));
+                    sections.add(new RegFile.Section(key, deleteKey, values, keyLine, keyStart, headerEnd, l.start()));
                 }
                 String inner = line.substring(1, line.length() - 1).strip();
                 deleteKey = inner.startsWith("-");
@@ -88,13 +129,18 @@ public final class RegFileReader {
                     throw new RegFileException(file, lineNo, "empty key name");
                 }
                 keyLine = lineNo;
+                keyStart = l.start();
+                headerEnd = l.next();
                 values = new ArrayList<>();
                 continue;
             }
             StringBuilder full = new StringBuilder(line);
-            while (full.charAt(full.length() - 1) == '\\' && isHexData(full) && i + 1 < raw.length) {
+            int end = l.next();
+            while (full.charAt(full.length() - 1) == '\\' && isHexData(full) && lines.more()) {
                 full.setLength(full.length() - 1);
-                full.append(raw[++i].strip());
+                Line c = lines.next();
+                full.append(c.text().strip());
+                end = c.next();
             }
             if (key == null) {
                 throw new RegFileException(file, lineNo, "value outside a [KEY] section");
@@ -102,10 +148,10 @@ public final class RegFileReader {
             if (deleteKey) {
                 throw new RegFileException(file, lineNo, "values under a deleted key [-" + key + "]");
             }
-            values.add(valueLine(full.toString(), lineNo));
+            values.add(valueLine(full.toString(), lineNo, l.start(), end));
         }
         if (key != null) {
-            sections.add(new RegFile.Section(key, deleteKey, values, keyLine));
+            sections.add(new RegFile.Section(key, deleteKey, values, keyLine, keyStart, headerEnd, text.length()));
         }
         return new RegFile(sections);
     }
@@ -117,7 +163,7 @@ public final class RegFileReader {
         return data.startsWith("hex");
     }
 
-    private RegFile.ValueLine valueLine(String line, int lineNo) {
+    private RegFile.ValueLine valueLine(String line, int lineNo, int lineStart, int lineEnd) {
         String name;
         int pos;
         if (line.startsWith("@")) {
@@ -137,7 +183,7 @@ public final class RegFileReader {
             throw new RegFileException(file, lineNo, "expected '=' after the value name");
         }
         String data = line.substring(pos + 1).strip();
-        return new RegFile.ValueLine(name, data(data, lineNo), lineNo);
+        return new RegFile.ValueLine(name, data(data, lineNo), lineNo, lineStart, lineEnd);
     }
 
     private Optional<RegValue> data(String data, int lineNo) {
