@@ -124,7 +124,7 @@ public final class BackupStore {
     }
 
     /** {@code sha256:HEX} of the record's compact JSON without the checksum field. */
-    private static String checksum(ObjectNode body) {
+    static String checksum(ObjectNode body) {
         try {
             byte[] compact = new ObjectMapper().writeValueAsBytes(body);
             return SHA256 + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(compact));
