@@ -28,10 +28,18 @@ class CompileAllOrNothingTest {
         try (Stream<Path> s = Files.walk(dir)) {
             for (Path p : s.toList()) {
                 String rel = dir.relativize(p).toString().replace('\\', '/');
-                out.put(rel, Files.isDirectory(p) ? "<dir>" : java.util.HexFormat.of().formatHex(Files.readAllBytes(p)));
+                out.put(rel, Files.isDirectory(p) ? "<dir>" : sha256(Files.readAllBytes(p)));
             }
         }
         return out;
+    }
+
+    private static String sha256(byte[] b) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(b));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private Cli.Result compile(Path out, String... policies) {

@@ -183,16 +183,16 @@ public final class OutputFolder implements AutoCloseable {
     private void check(String rel, Path target, boolean replaceReadOnly, String option) {
         for (Path p = target.getParent(); p != null && p.startsWith(out) && !p.equals(out); p = p.getParent()) {
             if (Files.exists(p, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
-                throw new FileProblem("cannot write " + target + ": " + p + " is in the way (a folder is needed there);"
-                        + " nothing was written");
+                throw new FileProblem("cannot write the outputs: " + p + " is in the way (a folder is needed there for "
+                        + rel + "); nothing was written");
             }
         }
         if (Files.isSymbolicLink(target)) {
-            throw new FileProblem("output " + target + " is a symbolic link; compile does not write through links"
-                    + " inside the output folder: remove it (nothing was written)");
+            throw new FileProblem("cannot write the outputs: " + target + " is a symbolic link, and compile does not"
+                    + " write through links inside the output folder: remove it (nothing was written)");
         }
         if (Files.isDirectory(target)) {
-            throw new FileProblem("cannot write " + target + ": a folder is in the way; nothing was written");
+            throw new FileProblem("cannot write the outputs: " + target + " is a folder; nothing was written");
         }
         AtomicFile.checkReplaceable(target, replaceReadOnly, option);
     }
