@@ -74,7 +74,13 @@ final class FaultyCli {
     static Running start(List<String> jvmOptions, String... args) throws IOException {
         String classPath = PackagedCli.jar() + java.io.File.pathSeparator + testClasses();
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-cp", classPath));
+                "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xshare:auto"));
+        // the launcher's class-data archive fits: the test classes only extend the jar's class path
+        Path archive = PackagedCli.jar().resolveSibling("vipctl.jsa");
+        if (Files.isRegularFile(archive)) {
+            cmd.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
+        }
+        cmd.addAll(List.of("-cp", classPath));
         cmd.addAll(jvmOptions);
         cmd.add("org.vipctl.cli.Main");
         cmd.addAll(List.of(args));

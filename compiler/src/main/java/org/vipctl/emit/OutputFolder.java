@@ -37,8 +37,9 @@ import org.vipctl.files.LockFile;
  * place one by one, each replaced file moved aside into the staging folder first. A journal written
  * before the first move lists the moves; if one fails, the moves done are undone, so the folder is
  * exactly as before. A run killed in the middle leaves the staging folder with its journal, and the
- * next run on the folder undoes the moves before it does anything else. Renaming the staging folder
- * to {@code .OUT.vipctl-trash} is the moment the new outputs count as placed.
+ * next run on the folder undoes the moves before it does anything else. A {@code committed} marker
+ * in the staging folder, made once every file is in place, is the moment the new outputs count as
+ * placed; the staging folder is then removed (by the next run, if this one cannot).
  *
  * <p>A manifest in the folder ({@code .vipctl-manifest.json}) lists what compile wrote, with a
  * checksum of each file: an output of the last run that this run does not write is removed, unless
@@ -48,6 +49,7 @@ public final class OutputFolder implements AutoCloseable {
 
     public static final String MANIFEST = ".vipctl-manifest.json";
     private static final String JOURNAL = "journal.json";
+    private static final String COMMITTED = "committed";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path out;
@@ -155,6 +157,7 @@ public final class OutputFolder implements AutoCloseable {
         }
         try {
             place(moves, dirs);
+            Files.createFile(staging.resolve(COMMITTED));
         } catch (IOException e) {
             try {
                 undo(moves, dirs);
@@ -297,7 +300,7 @@ public final class OutputFolder implements AutoCloseable {
             return;
         }
         Path journal = staging.resolve(JOURNAL);
-        if (Files.isRegularFile(journal)) {
+        if (Files.isRegularFile(journal) && !Files.exists(staging.resolve(COMMITTED))) {
             JsonNode j = JSON.readTree(Files.readAllBytes(journal));
             List<Move> moves = new ArrayList<>();
             for (JsonNode m : j.path("moves")) {
