@@ -42,12 +42,12 @@ final class RegStateFile {
                 tree.deleteTree(key);
                 continue;
             }
-            tree.createKey(key);
+            StateTree.KeyNode node = tree.node(key);
             for (RegFile.ValueLine v : s.values()) {
                 if (v.value().isPresent()) {
-                    tree.write(key, v.name(), v.value().get());
+                    StateTree.write(node, v.name(), v.value().get());
                 } else {
-                    tree.delete(key, v.name());
+                    StateTree.delete(node, v.name());
                 }
             }
         }
