@@ -20,14 +20,14 @@ import org.vipctl.registry.View;
 /**
  * Changes to a .reg file made in place, so everything they do not touch keeps its bytes: comments,
  * empty keys, the order of keys and values, spelling and line ends. A changed value gets its line
- * rewritten where it stands (the last line that names it in its key's sections, in regedit's layout); a new value goes
- * after the last value of its key's last section; a key the file lacks is appended as a new section;
- * a deleted value loses every line that still sets it. Sections at the end of the file that this
- * edit emptied of values are removed, so an appended key that is deleted again leaves no trace.
- * Setting values and deleting them again gives back the same bytes; a value that existed, was
- * deleted and is set again comes back after the last value of its key (the same registry, another
- * line order); a last line without a line end gets one when a key is appended after it. Work is
- * linear in the file's size plus the changes.
+ * rewritten where it stands (the last line that names it in its key's sections), in regedit's
+ * layout; a new value goes after the last value of its key's last section; a key the file lacks is
+ * appended as a new section; a deleted value loses every line that still sets it. Sections at the
+ * end of the file that this edit emptied of values are removed, so an appended key that is deleted
+ * again leaves no trace. Setting values and deleting them again gives back the same bytes; a value
+ * that existed, was deleted and is set again comes back after the last value of its key (the same
+ * registry, another line order); a last line without a line end gets one when a key is appended
+ * after it. Work is linear in the file's size plus the changes.
  */
 final class RegFileEdit {
 
