@@ -67,11 +67,10 @@ public final class RegFileRegistry implements Registry {
 
     private static RegFileRegistry read(Path abs) {
         try {
-            byte[] bytes = Files.readAllBytes(abs);
-            if (bytes.length == 0) {
+            if (Files.size(abs) == 0) {
                 return new RegFileRegistry(abs, new StateTree(), Optional.empty());
             }
-            RegFileSource src = RegFileReader.source(abs.toString(), bytes);
+            RegFileSource src = RegFileReader.source(abs.toString(), Files.readAllBytes(abs));
             return new RegFileRegistry(abs, RegStateFile.tree(abs.toString(), src.file()), Optional.of(src));
         } catch (NoSuchFileException e) {
             return new RegFileRegistry(abs, new StateTree(), Optional.empty());

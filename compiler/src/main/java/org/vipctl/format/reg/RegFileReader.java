@@ -37,14 +37,23 @@ public final class RegFileReader {
 
     /** The file with its text and encoding, for changing it in place. */
     public static RegFileSource source(String fileName, byte[] bytes) {
+        Decoded d = decode(fileName, bytes);
+        // the raw bytes are not needed any more: dropped before the parse allocates, so a garbage
+        // collection during it does not copy them
+        bytes = null;
+        return new RegFileSource(new RegFileReader(fileName).parse(d.text()), d.text(), d.charset(), d.bom());
+    }
+
+    private record Decoded(String text, java.nio.charset.Charset charset, boolean bom) {
+    }
+
+    private static Decoded decode(String fileName, byte[] bytes) {
         try {
             if (bytes.length >= 2 && (bytes[0] & 0xff) == 0xff && (bytes[1] & 0xff) == 0xfe) {
-                String text = utf16le(bytes);
-                return new RegFileSource(new RegFileReader(fileName).parse(text), text, StandardCharsets.UTF_16LE, true);
+                return new Decoded(utf16le(bytes), StandardCharsets.UTF_16LE, true);
             }
             boolean bom = bytes.length >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb && (bytes[2] & 0xff) == 0xbf;
-            String text = strict(StandardCharsets.UTF_8, bytes, bom ? 3 : 0);
-            return new RegFileSource(new RegFileReader(fileName).parse(text), text, StandardCharsets.UTF_8, bom);
+            return new Decoded(strict(StandardCharsets.UTF_8, bytes, bom ? 3 : 0), StandardCharsets.UTF_8, bom);
         } catch (CharacterCodingException e) {
             throw new RegFileException(fileName, 0, "not a text file in UTF-16LE (with BOM) or UTF-8");
         }
