@@ -184,10 +184,10 @@ class ApplyRegFileIT {
     void aSecondApplyOnTheSameTargetFailsFastWhileTheFirstHoldsTheLock() throws Exception {
         Path state = tmp.resolve("server.reg");
         Path backups = tmp.resolve("backups");
-        try (org.vipctl.apply.Lock held = org.vipctl.apply.Lock.acquire(backups, "regfile:" + state.toAbsolutePath().normalize())) {
+        try (org.vipctl.files.LockFile held = org.vipctl.files.LockFile.acquire(org.vipctl.files.LockFile.beside(state), "regfile:" + state)) {
             Run second = vipctl("apply", "--yes", "--target=regfile:" + state, "--state-dir=" + backups, examples().toString());
             assertEquals(1, second.code());
-            assertTrue(second.err().contains("another vipctl apply or rollback is running on regfile:" + state.toAbsolutePath()),
+            assertTrue(second.err().contains("another vipctl run is changing regfile:" + state.toAbsolutePath()),
                     second.err());
             assertTrue(second.err().contains("pid " + ProcessHandle.current().pid()), second.err());
         }

@@ -40,8 +40,10 @@ class PackagedCliIT {
         assertEquals(0, b.code(), b.toString());
         Map<String, byte[]> one = files(first);
         Map<String, byte[]> two = files(second);
+        assertTrue(one.containsKey(".vipctl-manifest.json"), "compile lists what it wrote: " + one.keySet());
         assertFalse(one.isEmpty(), "compile wrote nothing: " + a);
-        assertTrue(one.keySet().stream().allMatch(f -> f.startsWith("reg/") && f.endsWith(".reg")), one.keySet().toString());
+        assertTrue(one.keySet().stream().allMatch(f -> f.equals(".vipctl-manifest.json") || f.startsWith("reg/") && f.endsWith(".reg")),
+                one.keySet().toString());
         assertEquals(one.keySet(), two.keySet());
         one.forEach((name, bytes) -> assertArrayEquals(bytes, two.get(name), name));
         // and again into the same folder: replaced in place, still the same bytes

@@ -70,6 +70,10 @@ final class ApplyCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the plan and the result as JSON instead of text.")
     boolean json;
 
+    @Option(names = Engine.REPLACE_READ_ONLY,
+            description = "Replace a target file marked read-only (it keeps its permissions) instead of refusing.")
+    boolean replaceReadOnly;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -79,7 +83,7 @@ final class ApplyCommand implements Callable<Integer> {
             return applySaved(saved.get(), out, err);
         }
         DesiredState.Loaded desired = DesiredState.load(inputs, target.scope(scope), err);
-        Engine engine = new Engine(new BackupStore(target.stateDir()), Clock.systemUTC());
+        Engine engine = new Engine(new BackupStore(target.stateDir()), Clock.systemUTC(), replaceReadOnly);
         Engine.Outcome outcome = engine.apply(target.target(true), desired.state(), desired.compilation().catalog(),
                 target.host(), plan -> {
                     if (!json) {

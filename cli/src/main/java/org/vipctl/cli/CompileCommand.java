@@ -1,6 +1,5 @@
 package org.vipctl.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +22,8 @@ import org.vipctl.diagnostic.Renderer;
 import org.vipctl.emit.EmitContext;
 import org.vipctl.emit.Emitter;
 import org.vipctl.emit.OutputFiles;
-import org.vipctl.files.IoProblem;
+import org.vipctl.emit.OutputFolder;
+import org.vipctl.files.FileProblem;
 import org.vipctl.gpo.GpoRegistry;
 import org.vipctl.gpo.Ownership;
 import org.vipctl.lower.UnconfirmedPlacements;
@@ -99,6 +99,11 @@ final class CompileCommand implements Callable<Integer> {
                     + " %%ProgramData%%\\vipctl\\backups; required elsewhere).")
     Path stateDir;
 
+    @Option(names = Engine.REPLACE_READ_ONLY,
+            description = "Replace output files and GPO files that are marked read-only (they keep their permissions)"
+                    + " instead of refusing.")
+    boolean replaceReadOnly;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -114,9 +119,15 @@ final class CompileCommand implements Callable<Integer> {
                     + " (point --gpo-dir at the folder holding GPT.INI and Machine\\)");
         }
         Path backups = updateGpo ? TargetOptions.stateDir(stateDir) : null;
-        if (Files.exists(output) && !Files.isDirectory(output)) {
-            throw new UserError("output " + output + " exists and is not a folder");
+        // an earlier compile killed while placing its outputs is undone first, whatever this run does
+        Path parent = output.toAbsolutePath().normalize().getParent();
+        try (OutputFolder folder = parent != null && Files.isDirectory(parent) ? OutputFolder.open(output) : null) {
+            return compile(folder, updateGpo, backups, out, err, chosen);
         }
+    }
+
+    private int compile(OutputFolder opened, boolean updateGpo, Path backups, PrintWriter out, PrintWriter err,
+            List<Emitter> chosen) {
         Diagnostics diagnostics = new Diagnostics();
         Catalog catalog = inputs.catalog(diagnostics);
         for (Map.Entry<String, String> e : citrixPaths.entrySet()) {
@@ -148,15 +159,21 @@ final class CompileCommand implements Callable<Integer> {
             err.println("nothing written: " + Renderer.summary(diagnostics.sorted()));
             return ExitCodes.ERROR;
         }
-        List<Path> written;
-        try {
-            written = files.writeTo(output);
-        } catch (IOException e) {
-            throw new UserError("cannot write the outputs: " + IoProblem.describe(e)
-                    + (updateGpo ? "; the GPO folder was not touched" : ""), e);
+        OutputFolder.Result placed;
+        try (OutputFolder folder = opened != null ? null : OutputFolder.open(output)) {
+            placed = (opened != null ? opened : folder).write(files, replaceReadOnly, Engine.REPLACE_READ_ONLY);
+        } catch (FileProblem e) {
+            throw new UserError(e.getMessage() + (updateGpo ? "; the GPO folder was not touched" : ""), e);
         }
+        List<Path> written = placed.written();
         for (Path p : written) {
             out.println("wrote " + p);
+        }
+        for (Path p : placed.removed()) {
+            out.println("removed " + p + " (an output of an earlier compile that this one does not write)");
+        }
+        for (Path p : placed.kept()) {
+            out.println("kept " + p + ": an earlier compile wrote it and this one does not, but it was changed since");
         }
         if (!(written.isEmpty() && updateGpo)) {
             out.println(written.size() + " file" + (written.size() == 1 ? "" : "s") + " from "
@@ -175,8 +192,8 @@ final class CompileCommand implements Callable<Integer> {
                 .filter(e -> e.key().hive() == Hive.HKLM).toList());
         Path dir = gpoDir.toAbsolutePath().normalize();
         Ownership owned = Ownership.of(compilation.catalog(), machine);
-        Engine.Target target = new Engine.Target(GpoRegistry.nameOf(dir), () -> GpoRegistry.open(dir, owned));
-        Engine.Outcome outcome = new Engine(new BackupStore(stateDir), Clock.systemUTC())
+        Engine.Target target = Engine.Target.gpoFolder(dir, owned);
+        Engine.Outcome outcome = new Engine(new BackupStore(stateDir), Clock.systemUTC(), replaceReadOnly)
                 .apply(target, machine, compilation.catalog(), HostFacts.unknown(), plan -> true);
         ApplyResult result = outcome.result().orElseThrow();
         if (result.written().isEmpty()) {

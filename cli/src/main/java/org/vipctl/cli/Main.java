@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import org.vipctl.files.FileProblem;
 import org.vipctl.target.RegistryException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -115,7 +116,7 @@ public final class Main implements Runnable {
             if (ex instanceof UsageError) {
                 err.println("vipctl: " + ex.getMessage());
                 err.println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for usage.");
-            } else if (ex instanceof UserError || ex instanceof RegistryException) {
+            } else if (ex instanceof UserError || ex instanceof RegistryException || ex instanceof FileProblem) {
                 err.println("vipctl: error: " + ex.getMessage());
                 if (debug) {
                     ex.printStackTrace(err);

@@ -15,6 +15,7 @@ import org.vipctl.plan.PlanText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -42,6 +43,10 @@ final class RollbackCommand implements Callable<Integer> {
     @Parameters(paramLabel = "BACKUP", arity = "0..1", description = "A backup file written by apply.")
     Path backupFile;
 
+    @Option(names = Engine.REPLACE_READ_ONLY,
+            description = "Replace a target file marked read-only (it keeps its permissions) instead of refusing.")
+    boolean replaceReadOnly;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -56,7 +61,7 @@ final class RollbackCommand implements Callable<Integer> {
                 ? backupFile.toAbsolutePath().getParent() : target.stateDir());
         Engine.Outcome outcome;
         try {
-            outcome = new Engine(backups, Clock.systemUTC()).rollback(target.target(true), Optional.ofNullable(backupFile),
+            outcome = new Engine(backups, Clock.systemUTC(), replaceReadOnly).rollback(target.target(true), Optional.ofNullable(backupFile),
                     settings, target.host(), plan -> true);
         } catch (Engine.NoBackup e) {
             throw new UserError(e.getMessage(), e);

@@ -1,13 +1,17 @@
 package org.vipctl.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.vipctl.apply.Engine;
-import org.vipctl.gpo.GpoRegistry;
+import org.vipctl.files.LockFile;
+import org.vipctl.gpo.Ownership;
 import org.vipctl.plan.HostFacts;
+import org.vipctl.registry.Hive;
 import org.vipctl.registry.Scope;
-import org.vipctl.target.RegFileRegistry;
+import org.vipctl.registry.View;
 import org.vipctl.target.Registry;
 import org.vipctl.target.TargetSpec;
 import org.vipctl.target.WindowsRegistry;
@@ -70,14 +74,26 @@ class TargetOptions {
 
     private static Engine.Target target(TargetSpec s, boolean forWriting) {
         if (s instanceof TargetSpec.RegFile f) {
-            Path file = f.file().toAbsolutePath().normalize();
-            return new Engine.Target(RegFileRegistry.nameOf(file), () -> RegFileRegistry.open(file));
+            return Engine.Target.regFile(f.file());
         }
         if (s instanceof TargetSpec.LocalGpo g) {
-            Path dir = g.dir().orElseGet(TargetOptions::localGpoFolder).toAbsolutePath().normalize();
-            return new Engine.Target(GpoRegistry.nameOf(dir), () -> GpoRegistry.open(dir));
+            return Engine.Target.gpoFolder(g.dir().orElseGet(TargetOptions::localGpoFolder), Ownership.none());
         }
-        return new Engine.Target("windows", () -> WindowsRegistry.open(forWriting));
+        return new Engine.Target("windows", windowsLocks(), List.of(), () -> WindowsRegistry.open(forWriting));
+    }
+
+    /**
+     * The live registry has no file to lock beside: one lock file per hive and view the windows
+     * target writes (HKLM, 64- and 32-bit), in one place per machine, whatever --state-dir says.
+     */
+    private static List<Path> windowsLocks() {
+        Path dir = Path.of(Optional.ofNullable(System.getenv("ProgramData")).orElse(System.getProperty("java.io.tmpdir")),
+                "vipctl", "locks");
+        List<Path> out = new ArrayList<>();
+        for (View v : View.values()) {
+            out.add(dir.resolve("windows-" + Hive.HKLM.name() + "-" + v.bits() + LockFile.SUFFIX));
+        }
+        return out;
     }
 
     /** A GPO holds Group Policy values, so local-gpo manages the policy keys unless --scope says otherwise. */

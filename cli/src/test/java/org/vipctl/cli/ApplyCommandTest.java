@@ -13,7 +13,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vipctl.apply.Engine;
-import org.vipctl.apply.Lock;
+import org.vipctl.files.LockFile;
 import org.vipctl.registry.RegKey;
 import org.vipctl.registry.RegValue;
 import org.vipctl.target.RegFileRegistry;
@@ -51,7 +51,7 @@ class ApplyCommandTest {
                         @Override
                         Engine.Target target(boolean forWriting) {
                             Engine.Target real = super.target(forWriting);
-                            return new Engine.Target(real.name(), () -> new FailOnWrite(real.open().get(), k));
+                            return real.withOpen(() -> new FailOnWrite(real.open().get(), k));
                         }
                     };
                 }
@@ -84,11 +84,11 @@ class ApplyCommandTest {
     void aSecondApplyOnTheSameTargetFailsFast() throws Exception {
         Path state = tmp.resolve("server.reg");
         Path backups = tmp.resolve("backups");
-        try (Lock held = Lock.acquire(backups, "regfile:" + state.toAbsolutePath().normalize())) {
+        try (LockFile held = LockFile.acquire(LockFile.beside(state), "regfile:" + state)) {
             Result r = run(CommandLine.defaultFactory(), "apply", "--yes", "--target=regfile:" + state,
                     "--state-dir=" + backups, examples().toString());
             assertEquals(1, r.code());
-            assertTrue(r.err().contains("another vipctl apply or rollback is running on regfile:"), r.err());
+            assertTrue(r.err().contains("another vipctl run is changing regfile:"), r.err());
         }
         assertTrue(!Files.exists(state), "nothing written");
     }

@@ -9,12 +9,15 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -29,11 +32,15 @@ import org.vipctl.target.RegistryException;
 
 /**
  * Backups as JSON files in a state directory, one per apply, named by time:
- * {@code 20260101T120000123Z-apply.json}. The format is documented in docs/gitops.md.
+ * {@code 20260101T120000123Z-apply.json}. The format is documented in docs/gitops.md. Each record
+ * carries a SHA-256 checksum of itself; a record that does not match it, breaks the rules of
+ * {@link BackupRules}, or could have been written by another user is refused as a whole.
  */
 public final class BackupStore {
 
-    static final int FORMAT_VERSION = 1;
+    static final int FORMAT_VERSION = 2;
+    private static final String CHECKSUM = "checksum";
+    private static final String SHA256 = "sha256:";
     private static final DateTimeFormatter NAME_TIME =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'").withZone(ZoneOffset.UTC);
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -51,15 +58,26 @@ public final class BackupStore {
     /** Writes the backup atomically and returns its path. */
     public Path save(Backup b) {
         String base = NAME_TIME.format(b.created()) + "-" + b.kind();
-        Path p = dir.resolve(base + ".json");
-        for (int i = 2; Files.exists(p); i++) {
-            p = dir.resolve(base + "-" + i + ".json");
-        }
         try {
+            Files.createDirectories(dir);
+            Path p = dir.resolve(base + ".json");
+            // runs on other targets share the state directory: the name is claimed atomically first
+            for (int i = 2; !claimed(p); i++) {
+                p = dir.resolve(base + "-" + i + ".json");
+            }
             AtomicFile.write(p, (MAPPER.writeValueAsString(toJson(b)) + "\n").getBytes(StandardCharsets.UTF_8));
             return p;
         } catch (IOException e) {
             throw new RegistryException("cannot save the backup in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean claimed(Path p) throws IOException {
+        try {
+            Files.createFile(p);
+            return true;
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            return false;
         }
     }
 
@@ -68,17 +86,58 @@ public final class BackupStore {
         JsonNode n;
         try {
             n = MAPPER.readTree(Files.readAllBytes(file));
+            if (n == null || !n.isObject()) {
+                throw new RegistryException("backup " + file + " is not valid: not a JSON object");
+            }
         } catch (IOException e) {
             throw new RegistryException("cannot read backup " + file + ": " + e.getMessage(), e);
         }
         try {
-            return fromJson(n);
+            BackupRules.checkFile(file);
+        } catch (IllegalArgumentException e) {
+            throw new RegistryException("backup " + file + " is not trusted: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new RegistryException("cannot read backup " + file + ": " + e.getMessage(), e);
+        }
+        if (n.path("format_version").asInt(-1) == FORMAT_VERSION && !checksumMatches((ObjectNode) n)) {
+            throw new RegistryException("backup " + file + " was changed since vipctl wrote it (its checksum does"
+                    + " not match); vipctl restores only records it wrote. Roll back with another backup.");
+        }
+        try {
+            Backup b = fromJson(n);
+            BackupRules.check(b);
+            return b;
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw new RegistryException("backup " + file + " is not valid: " + e.getMessage(), e);
         }
     }
 
-    /** The newest backup an apply made for {@code target}; rollback backups are not candidates. */
+    private static boolean checksumMatches(ObjectNode n) {
+        JsonNode given = n.get(CHECKSUM);
+        if (given == null || !given.isTextual()) {
+            return false;
+        }
+        ObjectNode body = n.deepCopy();
+        body.remove(CHECKSUM);
+        return MessageDigest.isEqual(given.asText().getBytes(StandardCharsets.UTF_8),
+                checksum(body).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** {@code sha256:HEX} of the record's compact JSON without the checksum field. */
+    static String checksum(ObjectNode body) {
+        try {
+            byte[] compact = new ObjectMapper().writeValueAsBytes(body);
+            return SHA256 + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(compact));
+        } catch (IOException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The newest backup an apply made for {@code target}; rollback backups are not candidates. It is
+     * chosen by what each record says of itself, before checking it, so a damaged newest backup is
+     * reported when it is loaded rather than passed over for an older one.
+     */
     public Optional<Path> latest(String target) {
         if (!Files.isDirectory(dir)) {
             return Optional.empty();
@@ -89,21 +148,21 @@ public final class BackupStore {
         } catch (IOException e) {
             throw new RegistryException("cannot list backups in " + dir + ": " + e.getMessage(), e);
         }
-        record Found(Path path, Backup backup) {
+        record Found(Path path, Instant created) {
         }
         List<Found> found = new ArrayList<>();
         for (Path p : files) {
             try {
-                Backup b = load(p);
-                if (b.kind().equals(Backup.APPLY) && b.target().equals(target)) {
-                    found.add(new Found(p, b));
+                JsonNode n = MAPPER.readTree(Files.readAllBytes(p));
+                if (n != null && n.path("kind").asText("").equals(Backup.APPLY) && n.path("target").asText("").equals(target)) {
+                    found.add(new Found(p, Instant.parse(n.path("created").asText(""))));
                 }
-            } catch (RegistryException e) {
+            } catch (IOException | DateTimeParseException e) {
                 // not one of ours; a backup directory may hold other files
             }
         }
         return found.stream()
-                .max(Comparator.comparing((Found f) -> f.backup().created()).thenComparing(f -> f.path().getFileName().toString()))
+                .max(Comparator.comparing(Found::created).thenComparing(f -> f.path().getFileName().toString()))
                 .map(Found::path);
     }
 
@@ -127,18 +186,24 @@ public final class BackupStore {
                 o.putNull("before");
             }
         }
+        root.put(CHECKSUM, checksum(root));
         return root;
     }
 
     static Backup fromJson(JsonNode n) {
-        if (n.path("format_version").asInt(-1) != FORMAT_VERSION) {
+        int version = n.path("format_version").asInt(-1);
+        if (version == 1) {
+            throw new IllegalArgumentException("it was written by an older vipctl, without the checksum this one"
+                    + " needs to trust it; restore it with that version");
+        }
+        if (version != FORMAT_VERSION) {
             throw new IllegalArgumentException("format_version must be " + FORMAT_VERSION);
         }
         String kind = n.path("kind").asText("");
         if (!kind.equals(Backup.APPLY) && !kind.equals(Backup.ROLLBACK)) {
             throw new IllegalArgumentException("kind must be apply or rollback");
         }
-        Scope scope = Scope.valueOf(n.path("scope").asText("local").toUpperCase(java.util.Locale.ROOT));
+        Scope scope = scopeOf(n.path("scope").asText(""));
         List<Backup.Entry> entries = new ArrayList<>();
         JsonNode values = n.path("values");
         if (!values.isArray()) {
@@ -153,6 +218,15 @@ public final class BackupStore {
             entries.add(new Backup.Entry(key, text(v, "name"), value));
         }
         return new Backup(kind, Instant.parse(text(n, "created")), text(n, "target"), scope, entries);
+    }
+
+    private static Scope scopeOf(String label) {
+        for (Scope s : Scope.values()) {
+            if (s.label().equals(label)) {
+                return s;
+            }
+        }
+        throw new IllegalArgumentException("scope must be local or policy, not '" + label + "'");
     }
 
     private static String text(JsonNode n, String field) {

@@ -1,5 +1,6 @@
 package org.vipctl.apply;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -8,6 +9,12 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.vipctl.catalog.Catalog;
+import org.vipctl.files.AtomicFile;
+import org.vipctl.files.IoProblem;
+import org.vipctl.files.LockFile;
+import org.vipctl.gpo.GpoFolder;
+import org.vipctl.gpo.GpoRegistry;
+import org.vipctl.gpo.Ownership;
 import org.vipctl.plan.HostFacts;
 import org.vipctl.plan.Plan;
 import org.vipctl.plan.PlanJson;
@@ -16,18 +23,62 @@ import org.vipctl.plan.Planner;
 import org.vipctl.registry.RegValue;
 import org.vipctl.registry.RegistryEntry;
 import org.vipctl.registry.RegistryState;
+import org.vipctl.target.RegFileRegistry;
 import org.vipctl.target.Registry;
 import org.vipctl.target.RegistryException;
 
 /**
- * The one sequence every command that changes a target runs: take the target's lock, open (read)
- * the target, plan, let the caller review the plan (show it, ask), back up, write, read back. It
- * serves {@code apply}, {@code rollback} and {@code compile --gpo-dir}; the commands only print.
+ * The one sequence every command that changes a target runs: take the target's locks, remove
+ * temporary files a killed run left, open (read) the target, plan, let the caller review the plan
+ * (show it, ask), refuse a read-only target, back up, write, read back. It serves {@code apply},
+ * {@code rollback} and {@code compile --gpo-dir}; the commands only print.
  */
 public final class Engine {
 
-    /** A target before it is opened: its name (for the lock and backups) and how to open it. */
-    public record Target(String name, Supplier<Registry> open) {
+    /** The option that lets a run replace a read-only target file. */
+    public static final String REPLACE_READ_ONLY = "--replace-read-only";
+
+    /**
+     * A target before it is opened: its name (for messages and backups), the lock files every run
+     * on it takes before reading it, the files a write replaces, and how to open it.
+     */
+    public record Target(String name, List<Path> locks, List<Path> files, Supplier<Registry> open) {
+
+        public Target {
+            locks = List.copyOf(locks);
+            files = List.copyOf(files);
+        }
+
+        /**
+         * A .reg file, through a symbolic link when it is one: the file the link points to is read,
+         * locked (a lock file beside it) and replaced; the link stays.
+         */
+        public static Target regFile(Path file) {
+            Path real = followed(file);
+            return new Target(RegFileRegistry.nameOf(real), List.of(LockFile.beside(real)), List.of(real),
+                    () -> RegFileRegistry.open(real));
+        }
+
+        /** A GPO folder (followed when it is a link): locked by a lock file inside it; Registry.pol and GPT.INI are replaced. */
+        public static Target gpoFolder(Path folder, Ownership owned) {
+            Path real = followed(folder);
+            GpoFolder.Layout layout = GpoFolder.locate(real);
+            return new Target(GpoRegistry.nameOf(real), List.of(LockFile.inside(real)),
+                    List.of(layout.pol(), layout.ini()), () -> GpoRegistry.open(real, owned));
+        }
+
+        /** The same target opened differently (tests put faults behind it); locks and files stay. */
+        public Target withOpen(Supplier<Registry> other) {
+            return new Target(name, locks, files, other);
+        }
+
+        private static Path followed(Path p) {
+            try {
+                return AtomicFile.followLinks(p);
+            } catch (IOException e) {
+                throw new RegistryException("cannot open " + p + ": " + IoProblem.describe(e), e);
+            }
+        }
     }
 
     /**
@@ -43,10 +94,17 @@ public final class Engine {
 
     private final BackupStore backups;
     private final Clock clock;
+    private final boolean replaceReadOnly;
 
     public Engine(BackupStore backups, Clock clock) {
+        this(backups, clock, false);
+    }
+
+    /** @param replaceReadOnly replace a target file marked read-only instead of refusing */
+    public Engine(BackupStore backups, Clock clock, boolean replaceReadOnly) {
         this.backups = backups;
         this.clock = clock;
+        this.replaceReadOnly = replaceReadOnly;
     }
 
     /** The plan for {@code policies} against an open target, without a lock: nothing is written. */
@@ -59,12 +117,13 @@ public final class Engine {
      * to ask); when it returns false nothing is written.
      */
     public Outcome apply(Target target, RegistryState policies, Catalog catalog, HostFacts host, Predicate<Plan> review) {
-        try (Lock lock = Lock.acquire(backups.dir(), target.name())) {
+        try (LockFile.Held locks = LockFile.acquireAll(target.locks(), target.name())) {
             Registry registry = opened(target);
             Plan plan = plan(registry, policies, catalog, host);
             if (!review.test(plan)) {
                 return new Outcome(plan, Optional.empty(), Optional.empty(), Optional.empty());
             }
+            checkReplaceable(target, plan);
             ApplyResult result = new Applier(registry, backups, clock).apply(plan, Backup.APPLY);
             return new Outcome(plan, Optional.of(result), Optional.empty(), Optional.empty());
         }
@@ -77,7 +136,7 @@ public final class Engine {
      * @throws NoBackup when there is no backup to restore
      */
     public Outcome rollback(Target target, Optional<Path> backupFile, Catalog catalog, HostFacts host, Predicate<Plan> review) {
-        try (Lock lock = Lock.acquire(backups.dir(), target.name())) {
+        try (LockFile.Held locks = LockFile.acquireAll(target.locks(), target.name())) {
             Registry registry = opened(target);
             Path file = backupFile.orElseGet(() -> backups.latest(registry.target()).orElseThrow(() ->
                     new NoBackup("no apply backup for " + registry.target() + " in " + backups.dir())));
@@ -87,6 +146,7 @@ public final class Engine {
             if (!review.test(plan)) {
                 return new Outcome(plan, Optional.empty(), Optional.of(file), Optional.of(backup));
             }
+            checkReplaceable(target, plan);
             ApplyResult result = new Applier(registry, backups, clock).apply(plan, Backup.ROLLBACK);
             return new Outcome(plan, Optional.of(result), Optional.of(file), Optional.of(backup));
         }
@@ -104,7 +164,7 @@ public final class Engine {
         if (!target.name().equals(saved.target())) {
             throw new TargetChanged("the plan is for " + saved.target() + ", not " + target.name());
         }
-        try (Lock lock = Lock.acquire(backups.dir(), target.name())) {
+        try (LockFile.Held locks = LockFile.acquireAll(target.locks(), target.name())) {
             Registry registry = opened(target);
             List<Optional<RegValue>> now = new ArrayList<>();
             List<String> moved = new ArrayList<>();
@@ -131,17 +191,34 @@ public final class Engine {
             if (!review.test(plan)) {
                 return new Outcome(plan, Optional.empty(), Optional.empty(), Optional.empty());
             }
+            checkReplaceable(target, plan);
             ApplyResult result = new Applier(registry, backups, clock).apply(plan, Backup.APPLY);
             return new Outcome(plan, Optional.of(result), Optional.empty(), Optional.empty());
         }
     }
 
+    /** Opens the target once its locks are held, after removing temporary files a killed run left beside its files. */
     private static Registry opened(Target target) {
+        for (Path f : target.files()) {
+            try {
+                AtomicFile.removeStaleTemps(f);
+            } catch (IOException e) {
+                throw new RegistryException("cannot clean up beside " + f + ": " + IoProblem.describe(e), e);
+            }
+        }
         Registry registry = target.open().get();
         if (!registry.target().equals(target.name())) {
             throw new IllegalStateException("target " + target.name() + " opened as " + registry.target());
         }
         return registry;
+    }
+
+    private void checkReplaceable(Target target, Plan plan) {
+        if (plan.hasChanges()) {
+            for (Path f : target.files()) {
+                AtomicFile.checkReplaceable(f, replaceReadOnly, REPLACE_READ_ONLY);
+            }
+        }
     }
 
     /** The target no longer holds what a saved plan was made against. */

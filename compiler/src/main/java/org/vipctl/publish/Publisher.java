@@ -18,6 +18,7 @@ import org.vipctl.apply.BackupStore;
 import org.vipctl.apply.Engine;
 import org.vipctl.catalog.Catalog;
 import org.vipctl.files.AtomicFile;
+import org.vipctl.files.LockFile;
 import org.vipctl.gpo.ExtensionNames;
 import org.vipctl.gpo.GpoFolder;
 import org.vipctl.gpo.GpoRegistry;
@@ -105,7 +106,11 @@ public final class Publisher {
                         + (sysvolVersion & 0xFFFF) + ", Active Directory " + current.computerVersion()
                         + " (SYSVOL not replicated yet, or another tool wrote AD first); nothing written: try again later");
             }
-            Engine.Target target = new Engine.Target(GpoRegistry.nameOf(folder), () -> GpoRegistry.open(folder, owned));
+            // the lock is in the state folder, not in the GPO folder: SYSVOL replicates every file in it
+            GpoFolder.Layout layout = GpoFolder.locate(folder);
+            Engine.Target target = new Engine.Target(GpoRegistry.nameOf(folder),
+                    List.of(backups.dir().resolve("publish-" + current.guid() + LockFile.SUFFIX)),
+                    List.of(layout.pol(), layout.ini()), () -> GpoRegistry.open(folder, owned));
             if (r.dryRun()) {
                 GpoRegistry gpo = GpoRegistry.open(folder, owned);
                 Plan plan = Engine.plan(gpo, machine, r.catalog(), HostFacts.unknown());

@@ -4,39 +4,79 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Optional;
 import org.vipctl.files.AtomicFile;
+import org.vipctl.files.IoProblem;
+import org.vipctl.format.reg.RegFileException;
+import org.vipctl.format.reg.RegFileReader;
+import org.vipctl.format.reg.RegFileSource;
 import org.vipctl.registry.RegKey;
 import org.vipctl.registry.RegValue;
 
 /**
  * A .reg file as the registry (offline images, tests, machines without Windows). A missing or
  * empty file is an empty registry. The file is read once when opened; a batch of writes is made in
- * memory and the file replaced once, atomically, so it is always a complete state.
+ * memory and the file replaced once, atomically, so it is always a complete state. An existing file
+ * is changed in place ({@link RegFileEdit}): lines vipctl does not change keep their bytes; a new
+ * file is written whole, as {@code compile --emit reg} writes one. A file another program changed
+ * after it was read (its size, modification time or identity differ) is not overwritten.
  */
 public final class RegFileRegistry implements Registry {
 
     private final Path file;
-    private final StateTree tree;
+    private Optional<Stamp> stamp;
+    private StateTree tree;
+    private Optional<RegFileSource> source;
+    private Optional<RegFileEdit> edit;
     private int writes;
 
-    private RegFileRegistry(Path file, StateTree tree) {
+    /** What the file looked like when read: a change by another program shows in one of these. */
+    private record Stamp(long size, FileTime modified, Object key) {
+        static Optional<Stamp> of(Path file) throws IOException {
+            if (!Files.exists(file)) {
+                return Optional.empty();
+            }
+            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+            return Optional.of(new Stamp(a.size(), a.lastModifiedTime(), a.fileKey()));
+        }
+    }
+
+    private RegFileRegistry(Path file, StateTree tree, Optional<RegFileSource> source) {
         this.file = file;
+        this.stamp = Optional.empty();
         this.tree = tree;
+        this.source = source;
+        this.edit = source.map(RegFileEdit::new);
     }
 
     /** @throws RegistryException when the file exists but cannot be read or is not a valid .reg file */
     public static RegFileRegistry open(Path file) {
         Path abs = file.toAbsolutePath().normalize();
         try {
-            byte[] bytes = Files.readAllBytes(abs);
-            return new RegFileRegistry(abs, RegStateFile.read(abs.toString(), bytes));
-        } catch (NoSuchFileException e) {
-            return new RegFileRegistry(abs, new StateTree());
+            Optional<Stamp> stamp = Stamp.of(abs);
+            RegFileRegistry r = read(abs);
+            r.stamp = stamp;
+            return r;
         } catch (IOException e) {
             throw new RegistryException("cannot read " + abs + ": " + e.getMessage(), e);
-        } catch (org.vipctl.format.reg.RegFileException e) {
+        }
+    }
+
+    private static RegFileRegistry read(Path abs) {
+        try {
+            if (Files.size(abs) == 0) {
+                return new RegFileRegistry(abs, new StateTree(), Optional.empty());
+            }
+            RegFileSource src = RegFileReader.source(abs.toString(), Files.readAllBytes(abs));
+            return new RegFileRegistry(abs, RegStateFile.tree(abs.toString(), src.file()), Optional.of(src));
+        } catch (NoSuchFileException e) {
+            return new RegFileRegistry(abs, new StateTree(), Optional.empty());
+        } catch (IOException e) {
+            throw new RegistryException("cannot read " + abs + ": " + e.getMessage(), e);
+        } catch (RegFileException e) {
             throw new RegistryException(e.getMessage(), e);
         }
     }
@@ -63,14 +103,12 @@ public final class RegFileRegistry implements Registry {
 
     @Override
     public void write(RegKey key, String name, RegValue value) {
-        tree.write(key, name, value);
-        save();
+        apply(List.of(new RegistryWrite.Set(key, name, value)));
     }
 
     @Override
     public void delete(RegKey key, String name) {
-        tree.delete(key, name);
-        save();
+        apply(List.of(new RegistryWrite.Delete(key, name)));
     }
 
     @Override
@@ -78,8 +116,10 @@ public final class RegFileRegistry implements Registry {
         for (RegistryWrite w : writes) {
             if (w instanceof RegistryWrite.Set set) {
                 tree.write(set.key(), set.name(), set.value());
+                edit.ifPresent(e -> e.set(set.key(), set.name(), set.value()));
             } else {
                 tree.delete(w.key(), w.name());
+                edit.ifPresent(e -> e.delete(w.key(), w.name()));
             }
         }
         save();
@@ -93,9 +133,28 @@ public final class RegFileRegistry implements Registry {
     private void save() {
         writes++;
         try {
-            AtomicFile.write(file, RegStateFile.write(tree, file.toString()));
-        } catch (IOException e) {
-            throw new RegistryException("cannot write " + file + ": " + e.getMessage(), e);
+            if (!Stamp.of(file).equals(stamp)) {
+                reload();
+                throw new RegistryException(file + " was changed by another program since vipctl read it; nothing"
+                        + " was written: run again");
+            }
+            byte[] bytes = edit.isPresent() ? source.orElseThrow().encode(edit.get().render())
+                    : RegStateFile.write(tree, file.toString());
+            AtomicFile.write(file, bytes);
+            stamp = Stamp.of(file);
+        } catch (IOException | IllegalArgumentException e) {
+            reload();
+            throw new RegistryException("cannot write " + file + ": "
+                    + (e instanceof IOException io ? IoProblem.describe(io) : e.getMessage()), e);
         }
+    }
+
+    /** After a failed write: what the file holds is what this object holds again. */
+    private void reload() {
+        RegFileRegistry again = open(file);
+        stamp = again.stamp;
+        tree = again.tree;
+        source = again.source;
+        edit = again.edit;
     }
 }

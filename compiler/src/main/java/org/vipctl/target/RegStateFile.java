@@ -30,23 +30,24 @@ final class RegStateFile {
     }
 
     static StateTree read(String fileName, byte[] bytes) {
+        return bytes.length == 0 ? new StateTree() : tree(fileName, RegFileReader.read(fileName, bytes));
+    }
+
+    static StateTree tree(String fileName, RegFile parsed) {
         StateTree tree = new StateTree();
-        if (bytes.length == 0) {
-            return tree;
-        }
-        for (RegFile.Section s : RegFileReader.read(fileName, bytes).sections()) {
+        for (RegFile.Section s : parsed.sections()) {
             RegKey key = RegKey.parse(s.key(), View.BIT64).orElseThrow(() ->
                     new RegFileException(fileName, s.line(), "unknown hive in [" + s.key() + "] (use HKEY_LOCAL_MACHINE)"));
             if (s.deleteKey()) {
                 tree.deleteTree(key);
                 continue;
             }
-            tree.createKey(key);
+            StateTree.KeyNode node = tree.node(key);
             for (RegFile.ValueLine v : s.values()) {
                 if (v.value().isPresent()) {
-                    tree.write(key, v.name(), v.value().get());
+                    StateTree.write(node, v.name(), v.value().get());
                 } else {
-                    tree.delete(key, v.name());
+                    StateTree.delete(node, v.name());
                 }
             }
         }

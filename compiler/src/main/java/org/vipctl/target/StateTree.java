@@ -50,6 +50,21 @@ final class StateTree {
         keys.computeIfAbsent(c.id(), x -> new KeyNode(c.hive(), c.path()));
     }
 
+    /** The node of {@code key}, created when missing: for readers that add many values to one key. */
+    KeyNode node(RegKey key) {
+        RegKey c = key.canonical();
+        return keys.computeIfAbsent(c.id(), x -> new KeyNode(c.hive(), c.path()));
+    }
+
+    static void write(KeyNode k, String name, RegValue value) {
+        Named old = k.values.get(lower(name));
+        k.values.put(lower(name), new Named(old == null ? name : old.name(), value));
+    }
+
+    static void delete(KeyNode k, String name) {
+        k.values.remove(lower(name));
+    }
+
     void write(RegKey key, String name, RegValue value) {
         createKey(key);
         KeyNode k = keys.get(key.id());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -13,8 +14,11 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vipctl.plan.Fixtures;
+import org.vipctl.registry.Hive;
+import org.vipctl.registry.RegKey;
 import org.vipctl.registry.RegValue;
 import org.vipctl.registry.Scope;
+import org.vipctl.registry.View;
 import org.vipctl.target.RegistryException;
 
 class BackupStoreTest {
@@ -54,14 +58,75 @@ class BackupStoreTest {
     @Test
     void aBrokenBackupIsAnErrorNamingTheFile() throws Exception {
         Path p = dir.resolve("x.json");
-        Files.writeString(p, "{\"format_version\":1,\"kind\":\"apply\",\"created\":\"2026-01-01T00:00:00Z\","
-                + "\"target\":\"windows\",\"values\":[{\"hive\":\"HKLM\",\"view\":64,\"key\":\"K\",\"name\":\"n\","
+        com.fasterxml.jackson.databind.node.ObjectNode n = (com.fasterxml.jackson.databind.node.ObjectNode) new ObjectMapper()
+                .readTree("{\"format_version\":2,\"kind\":\"apply\",\"created\":\"2026-01-01T00:00:00Z\","
+                + "\"target\":\"windows\",\"scope\":\"local\",\"values\":[{\"hive\":\"HKLM\",\"view\":64,\"key\":\"K\",\"name\":\"n\","
                 + "\"before\":{\"type\":\"REG_DWORD\",\"data\":\"one\"}}]}");
+        n.put("checksum", BackupStore.checksum(n));
+        Files.writeString(p, n.toString());
         RegistryException e = assertThrows(RegistryException.class, () -> BackupStore.load(p));
         assertTrue(e.getMessage().contains("x.json") && e.getMessage().contains("REG_DWORD data must be a whole number"),
                 e.getMessage());
         Files.writeString(p, "not json");
         e = assertThrows(RegistryException.class, () -> BackupStore.load(p));
         assertTrue(e.getMessage().startsWith("cannot read backup"), e.getMessage());
+    }
+
+    private Path saved(Backup b) {
+        return new BackupStore(dir).save(b);
+    }
+
+    private static Backup backup(String target, RegKey key, String name) {
+        return new Backup(Backup.APPLY, Instant.parse("2026-01-01T00:00:00Z"), target, Scope.LOCAL,
+                List.of(new Backup.Entry(key, name, Optional.of(new RegValue.Dword(1)))));
+    }
+
+    @Test
+    void aRecordChangedAfterItWasWrittenIsRefused() throws Exception {
+        Path p = saved(backup("windows", new RegKey(Hive.HKLM, View.BIT64, "SOFTWARE\\Contoso"), "n"));
+        assertEquals("n", BackupStore.load(p).entries().get(0).name());
+        Files.writeString(p, Files.readString(p).replace("Contoso", "Microsoft\\\\Windows\\\\CurrentVersion\\\\Run"));
+        assertTrue(Files.readString(p).contains("CurrentVersion"));
+        RegistryException e = assertThrows(RegistryException.class, () -> BackupStore.load(p));
+        assertTrue(e.getMessage().contains("changed since vipctl wrote it"), e.getMessage());
+    }
+
+    @Test
+    void recordsAreCheckedLikePoliciesEvenWithAMatchingChecksum() {
+        String[][] bad = {
+            {"HKCU", "SOFTWARE\\Contoso", "n", "machine (HKLM) values only"},
+            {"HKLM", "SOFTWARE\\\\Contoso", "n", "no empty key names"},
+            {"HKLM", "SOFTWARE\\Contoso", "a\nb", "control characters"},
+            {"HKLM", "SOFTWARE\\Contoso", "**del.n", "Group Policy directives"},
+            {"HKLM", "SOFTWARE\\" + "k".repeat(256), "n", "longer than 255"},
+        };
+        for (String[] b : bad) {
+            Path p = saved(backup("windows", new RegKey(Hive.parse(b[0]).orElseThrow(), View.BIT64, b[1]), b[2]));
+            RegistryException e = assertThrows(RegistryException.class, () -> BackupStore.load(p), b[3]);
+            assertTrue(e.getMessage().contains(b[3]), e.getMessage());
+        }
+        Path gpo = saved(backup("local-gpo:/gpo", new RegKey(Hive.HKLM, View.BIT64, "SOFTWARE\\Policies\\X"), "**del.n"));
+        assertEquals("**del.n", BackupStore.load(gpo).entries().get(0).name(), "a GPO backup holds directive records");
+    }
+
+    @Test
+    void aRecordOthersCouldWriteIsNotTrusted() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.FileSystems.getDefault().supportedFileAttributeViews()
+                .contains("posix"));
+        Path p = saved(backup("windows", new RegKey(Hive.HKLM, View.BIT64, "SOFTWARE\\Contoso"), "n"));
+        Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw-rw-"));
+        RegistryException e = assertThrows(RegistryException.class, () -> BackupStore.load(p));
+        assertTrue(e.getMessage().contains("not trusted") && e.getMessage().contains("others may write it"), e.getMessage());
+    }
+
+    @Test
+    void theNewestBackupIsChosenEvenWhenItIsDamagedSoRollbackStopsThere() throws Exception {
+        BackupStore store = new BackupStore(dir);
+        Path older = store.save(new Backup(Backup.APPLY, Instant.parse("2026-01-01T00:00:00Z"), "windows", Scope.LOCAL, List.of()));
+        Path newer = store.save(new Backup(Backup.APPLY, Instant.parse("2026-01-02T00:00:00Z"), "windows", Scope.LOCAL, List.of()));
+        Files.writeString(newer, Files.readString(newer).replace("\"local\"", "\"policy\""));
+        assertEquals(Optional.of(newer), store.latest("windows"));
+        assertThrows(RegistryException.class, () -> BackupStore.load(newer));
+        assertEquals(0, BackupStore.load(older).entries().size());
     }
 }

@@ -115,7 +115,7 @@ class SavedPlanTest {
         InMemoryRegistry r = target();
         SavedPlan p = saved(r);
         r.write(KEY, "Port", new RegValue.Dword(9));
-        Engine.Target t = new Engine.Target("memory:test", () -> r);
+        Engine.Target t = new Engine.Target("memory:test", List.of(dir.resolve("test.lock")), List.of(), () -> r);
         Engine.TargetChanged changed = assertThrows(Engine.TargetChanged.class,
                 () -> engine.applySaved(t, p, Catalog.builtIn(), HostFacts.unknown(), plan -> true));
         assertTrue(changed.getMessage().contains("Port was REG_DWORD 7 (0x00000007) when planned, is REG_DWORD 9"), changed.getMessage());
@@ -126,7 +126,7 @@ class SavedPlanTest {
         assertEquals(8, o.result().orElseThrow().written().size());
         assertEquals(Optional.empty(), r.read(KEY, "Old"));
         assertEquals(Optional.of(new RegValue.Dword(2)), r.read(KEY32, "Mode"));
-        assertThrows(Engine.TargetChanged.class, () -> engine.applySaved(new Engine.Target("memory:other", () -> r), p,
+        assertThrows(Engine.TargetChanged.class, () -> engine.applySaved(new Engine.Target("memory:other", List.of(dir.resolve("other.lock")), List.of(), () -> r), p,
                 Catalog.builtIn(), HostFacts.unknown(), plan -> true));
     }
 }

@@ -106,4 +106,21 @@ class RegFileRegistryTest {
         RegFileRegistry.open(f).write(LOCAL_VIP, "Text", new RegValue.Sz("a\r\nb"));
         assertEquals(java.util.Optional.of(new RegValue.Sz("a\r\nb")), RegFileRegistry.open(f).read(LOCAL_VIP, "Text"));
     }
+
+    @Test
+    void aFileAnotherProgramChangedAfterItWasReadIsNotOverwritten() throws Exception {
+        Path file = tmp.resolve("other.reg");
+        RegFileRegistry.open(file).write(LOCAL_VIP, "A", new RegValue.Dword(1));
+        RegFileRegistry mine = RegFileRegistry.open(file);
+        String theirs = "Windows Registry Editor Version 5.00\r\n\r\n[HKEY_LOCAL_MACHINE\\SOFTWARE\\Theirs]\r\n\"T\"=dword:00000002\r\n";
+        Files.write(file, ("\uFEFF" + theirs).getBytes(StandardCharsets.UTF_16LE));
+        RegistryException e = assertThrows(RegistryException.class, () -> mine.write(LOCAL_VIP, "B", new RegValue.Dword(2)));
+        assertTrue(e.getMessage().contains("changed by another program"), e.getMessage());
+        assertEquals(theirs, new String(Files.readAllBytes(file), StandardCharsets.UTF_16LE).substring(1));
+        mine.write(LOCAL_VIP, "B", new RegValue.Dword(2));
+        RegFileRegistry after = RegFileRegistry.open(file);
+        assertEquals(Optional.of(new RegValue.Dword(2)), after.read(new RegKey(Hive.HKLM, View.BIT64, "SOFTWARE\\Theirs"), "T"),
+                "after the refusal the object holds what the file holds, and writes on top of it");
+        assertEquals(Optional.of(new RegValue.Dword(2)), after.read(LOCAL_VIP, "B"));
+    }
 }

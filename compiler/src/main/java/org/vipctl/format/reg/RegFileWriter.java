@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.vipctl.registry.RegValue;
 import org.vipctl.registry.RegistryEntry;
@@ -71,6 +72,11 @@ public final class RegFileWriter {
         return sb.toString();
     }
 
+    /** The section header of {@code key} as this writer spells it: {@code [HKEY_LOCAL_MACHINE\PATH]}, 32-bit keys under Wow6432Node. */
+    public static String keyLine(org.vipctl.registry.RegKey key) {
+        return "[" + key.hive().longName() + "\\" + checked("key", key.literalPath()) + "]";
+    }
+
     /** {@code A\B\C} → {@code [A, A\B]}. */
     private static List<String> parents(String path) {
         List<String> out = new ArrayList<>();
@@ -83,11 +89,19 @@ public final class RegFileWriter {
     }
 
     static String valueLine(RegistryEntry e) {
-        String name = e.name().isEmpty() ? "@" : quote(checked("value name", e.name()));
-        if (e instanceof RegistryEntry.Delete) {
+        return valueLine(e.name(), e instanceof RegistryEntry.Set s ? Optional.of(s.value()) : Optional.empty());
+    }
+
+    /**
+     * One value as a .reg line, without the line end ({@code "name"=-} for an empty {@code value});
+     * long hex data is continued over lines ending in a backslash, joined by CRLF.
+     */
+    public static String valueLine(String valueName, Optional<RegValue> value) {
+        String name = valueName.isEmpty() ? "@" : quote(checked("value name", valueName));
+        if (value.isEmpty()) {
             return name + "=-";
         }
-        RegValue v = ((RegistryEntry.Set) e).value();
+        RegValue v = value.get();
         if (v instanceof RegValue.Sz s && !hasControl(s.text())) {
             return name + "=" + quote(s.text());
         }
