@@ -23,7 +23,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "apply",
+@Command(name = "apply", addMethodSubcommands = false,
         description = "Write the policies' registry values on this server (or into a target file): plan, show the"
                 + " plan, confirm, back up every value about to change, write only what differs, read each"
                 + " value back. A second run changes nothing. A failed write restores what was already written.",

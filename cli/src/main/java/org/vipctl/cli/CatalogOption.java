@@ -5,9 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.vipctl.catalog.Catalog;
 import org.vipctl.diagnostic.Diagnostics;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code --catalog FILE}: extra setting catalog files, for every command that plans or compiles. */
+@Command(addMethodSubcommands = false)
 final class CatalogOption {
 
     @Option(names = "--catalog", paramLabel = "FILE",

@@ -38,7 +38,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "compile",
+@Command(name = "compile", addMethodSubcommands = false,
         description = "Validate policies and write what Windows and Citrix consume. Nothing is written unless every policy is valid and every writer succeeds; each file is replaced atomically. With --gpo-dir the GPO folder is updated last, only when every output was written.",
         footer = {"", "Outputs below OUT (--emit, default: all):",
             "  reg     reg/<policy>.reg             regedit files, local scope",

@@ -13,7 +13,7 @@ import picocli.CommandLine;
  * The vipctl command line. This layer parses arguments and prints; every behaviour lives below it.
  * {@link #run} is the whole program without a process, for tests.
  */
-@Command(name = "vipctl",
+@Command(name = "vipctl", addMethodSubcommands = false,
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Configuration-as-code for Windows virtual IP and virtual loopback (RDS IP Virtualization, RDS loopback virtualization, Citrix virtual loopback). Keep the intent in YAML; validate it, compile it to ADMX/ADML, Registry.pol, GPO folders, regedit files and Citrix policy exports, or apply it to a server.",

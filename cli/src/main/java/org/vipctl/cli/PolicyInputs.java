@@ -6,10 +6,12 @@ import java.util.List;
 import org.vipctl.Compilation;
 import org.vipctl.catalog.Catalog;
 import org.vipctl.diagnostic.Diagnostics;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** The policy files and catalog options shared by every command that reads policies. */
+@Command(addMethodSubcommands = false)
 final class PolicyInputs {
 
     @Parameters(paramLabel = "PATH", arity = "1..*",

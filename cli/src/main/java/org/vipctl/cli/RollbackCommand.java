@@ -18,7 +18,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "rollback",
+@Command(name = "rollback", addMethodSubcommands = false,
         description = "Put back the values an apply changed, exactly as its backup recorded them (recreating"
                 + " or deleting values). Without BACKUP, the newest apply backup of the target is used."
                 + " Rolling back twice changes nothing the second time.",

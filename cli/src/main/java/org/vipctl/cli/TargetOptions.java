@@ -11,9 +11,11 @@ import org.vipctl.target.RegFileRegistry;
 import org.vipctl.target.Registry;
 import org.vipctl.target.TargetSpec;
 import org.vipctl.target.WindowsRegistry;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code --target} and {@code --state-dir}, shared by plan, apply and rollback. */
+@Command(addMethodSubcommands = false)
 class TargetOptions {
 
     @Option(names = "--target", paramLabel = "T",

@@ -26,7 +26,6 @@ import org.vipctl.diagnostic.Diagnostic;
 import org.vipctl.diagnostic.Diagnostics;
 import org.vipctl.diagnostic.Location;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -221,10 +220,10 @@ public final class YamlLoader {
         }
         List<SourceDocument> docs = new ArrayList<>();
         try {
-            Iterator<Node> it = yaml().composeAll(new StringReader(text)).iterator();
+            org.yaml.snakeyaml.composer.Composer composer = composer(text);
             int index = 0;
-            while (it.hasNext()) {
-                Node node = it.next();
+            while (composer.checkNode()) {
+                Node node = composer.getNode();
                 if (docs.size() >= limits.maxDocuments()) {
                     out.add(Diagnostic.error(LIMIT, at(name, node.getStartMark()),
                             "more than " + limits.maxDocuments() + " documents in one file",
@@ -264,7 +263,14 @@ public final class YamlLoader {
         return docs;
     }
 
-    private Yaml yaml() {
+    private org.yaml.snakeyaml.composer.Composer composer(String text) {
+        LoaderOptions o = options();
+        return new org.yaml.snakeyaml.composer.Composer(new org.yaml.snakeyaml.parser.ParserImpl(
+                new org.yaml.snakeyaml.reader.StreamReader(new StringReader(text)), o),
+                new org.yaml.snakeyaml.resolver.Resolver(), o);
+    }
+
+    private LoaderOptions options() {
         LoaderOptions o = new LoaderOptions();
         o.setAllowDuplicateKeys(false);
         o.setMaxAliasesForCollections(limits.maxAliases());
@@ -272,7 +278,7 @@ public final class YamlLoader {
         o.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, limits.maxFileBytes()));
         o.setAllowRecursiveKeys(false);
         o.setProcessComments(false);
-        return new Yaml(o);
+        return o;
     }
 
     private String decode(String name, byte[] bytes, Diagnostics out) {

@@ -46,7 +46,7 @@ final class SchemaCheck {
                 if (in == null) {
                     throw new IllegalStateException("policy schema missing from the jar: " + RESOURCE);
                 }
-                return new ObjectMapper().readTree(in);
+                return JsonTree.read(in);
             } catch (IOException e) {
                 throw new IllegalStateException("cannot read the policy schema", e);
             }
