@@ -47,7 +47,7 @@ final class AdmxLintCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        LintResult r = new AdmxLinter(strictNamespaces).lint(paths);
+        LintResult r = new AdmxLinter(strictNamespaces, Main.inputLimits(spec)).lint(paths);
         switch (format) {
             case JSON -> out.print(Renderer.json(r.diagnostics()));
             case SARIF -> out.print(Renderer.sarif(r.diagnostics(), VersionProvider.version()));

@@ -59,7 +59,7 @@ final class ApplyCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         DesiredState.Loaded desired = DesiredState.load(inputs, target.scope(scope), err);
-        Engine engine = new Engine(new BackupStore(target.stateDir()), Clock.systemUTC());
+        Engine engine = new Engine(new BackupStore(target.stateDir(), target.limits()), Clock.systemUTC());
         Engine.Outcome outcome = engine.apply(target.target(true), desired.state(), desired.compilation().catalog(),
                 target.host(), plan -> {
                     if (!json) {

@@ -24,6 +24,7 @@ import org.vipctl.emit.EmitContext;
 import org.vipctl.emit.Emitter;
 import org.vipctl.emit.OutputFiles;
 import org.vipctl.files.IoProblem;
+import org.vipctl.files.InputLimits;
 import org.vipctl.gpo.GpoRegistry;
 import org.vipctl.gpo.Ownership;
 import org.vipctl.plan.Change;
@@ -116,7 +117,7 @@ final class CompileCommand implements Callable<Integer> {
                 throw new UsageError("--citrix-setting-path " + ex.getMessage());
             }
         }
-        Compilation compilation = Compilation.load(inputs.paths, catalog, diagnostics);
+        Compilation compilation = inputs.load(catalog, diagnostics);
         if (diagnostics.hasErrors()) {
             err.print(Renderer.text(diagnostics.sorted()));
             err.println("nothing written: " + Renderer.summary(diagnostics.sorted()));
@@ -159,8 +160,9 @@ final class CompileCommand implements Callable<Integer> {
                 .filter(e -> e.key().hive() == Hive.HKLM).toList());
         Path dir = gpoDir.toAbsolutePath().normalize();
         Ownership owned = Ownership.of(compilation.catalog(), machine);
-        Engine.Target target = new Engine.Target(GpoRegistry.nameOf(dir), () -> GpoRegistry.open(dir, owned));
-        Engine.Outcome outcome = new Engine(new BackupStore(stateDir), Clock.systemUTC())
+        InputLimits limits = Main.inputLimits(spec);
+        Engine.Target target = new Engine.Target(GpoRegistry.nameOf(dir), () -> GpoRegistry.open(dir, owned, limits));
+        Engine.Outcome outcome = new Engine(new BackupStore(stateDir, limits), Clock.systemUTC())
                 .apply(target, machine, compilation.catalog(), HostFacts.unknown(), plan -> true);
         ApplyResult result = outcome.result().orElseThrow();
         if (result.written().isEmpty()) {
@@ -170,7 +172,7 @@ final class CompileCommand implements Callable<Integer> {
         for (Change c : result.written()) {
             out.println("GPO " + PlanText.where(c) + " = " + PlanText.show(c.after()));
         }
-        GpoRegistry gpo = GpoRegistry.open(dir);
+        GpoRegistry gpo = GpoRegistry.open(dir, Ownership.none(), limits);
         out.println("updated GPO folder " + dir + ": " + result.summary() + ", computer version now "
                 + (gpo.version() & 0xFFFF) + " (Version=" + gpo.version() + ")");
         result.backup().ifPresent(p -> out.println("backup: " + p + " (vipctl rollback --target local-gpo:" + dir

@@ -8,7 +8,9 @@ import org.vipctl.catalog.Catalog;
 import org.vipctl.diagnostic.Diagnostics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** The policy files and catalog options shared by every command that reads policies. */
 @Command(addMethodSubcommands = false)
@@ -21,11 +23,18 @@ final class PolicyInputs {
     @Mixin
     CatalogOption catalog;
 
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
     Catalog catalog(Diagnostics out) {
         return catalog.catalog(out);
     }
 
     Compilation load(Diagnostics out) {
-        return Compilation.load(paths, catalog(out), out);
+        return load(catalog(out), out);
+    }
+
+    Compilation load(Catalog settings, Diagnostics out) {
+        return Compilation.load(paths, settings, out, Main.inputLimits(command));
     }
 }

@@ -53,7 +53,7 @@ final class RollbackCommand implements Callable<Integer> {
             throw new UserError("the catalog is not valid, nothing rolled back: " + Renderer.summary(diagnostics.sorted()));
         }
         BackupStore backups = new BackupStore(backupFile != null && target.stateDir == null
-                ? backupFile.toAbsolutePath().getParent() : target.stateDir());
+                ? backupFile.toAbsolutePath().getParent() : target.stateDir(), target.limits());
         Engine.Outcome outcome;
         try {
             outcome = new Engine(backups, Clock.systemUTC()).rollback(target.target(true), Optional.ofNullable(backupFile),

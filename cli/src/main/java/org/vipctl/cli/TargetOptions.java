@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 import org.vipctl.apply.Engine;
+import org.vipctl.files.InputLimits;
 import org.vipctl.gpo.GpoRegistry;
+import org.vipctl.gpo.Ownership;
 import org.vipctl.plan.HostFacts;
 import org.vipctl.registry.Scope;
 import org.vipctl.target.RegFileRegistry;
@@ -12,7 +14,9 @@ import org.vipctl.target.Registry;
 import org.vipctl.target.TargetSpec;
 import org.vipctl.target.WindowsRegistry;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code --target} and {@code --state-dir}, shared by plan, apply and rollback. */
 @Command(addMethodSubcommands = false)
@@ -28,6 +32,14 @@ class TargetOptions {
             description = "Where backups and locks live (default on Windows: %%ProgramData%%\\vipctl\\backups;"
                     + " required elsewhere).")
     Path stateDir;
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
+    /** The input size limits of this run (none set when the options are used outside a command). */
+    InputLimits limits() {
+        return command == null ? InputLimits.DEFAULT : Main.inputLimits(command);
+    }
 
     TargetSpec spec() {
         try {
@@ -47,11 +59,13 @@ class TargetOptions {
         TargetSpec s = spec();
         if (s instanceof TargetSpec.RegFile f) {
             Path file = f.file().toAbsolutePath().normalize();
-            return new Engine.Target(RegFileRegistry.nameOf(file), () -> RegFileRegistry.open(file));
+            InputLimits limits = limits();
+            return new Engine.Target(RegFileRegistry.nameOf(file), () -> RegFileRegistry.open(file, limits));
         }
         if (s instanceof TargetSpec.LocalGpo g) {
             Path dir = g.dir().orElseGet(TargetOptions::localGpoFolder).toAbsolutePath().normalize();
-            return new Engine.Target(GpoRegistry.nameOf(dir), () -> GpoRegistry.open(dir));
+            InputLimits limits = limits();
+            return new Engine.Target(GpoRegistry.nameOf(dir), () -> GpoRegistry.open(dir, Ownership.none(), limits));
         }
         return new Engine.Target("windows", () -> WindowsRegistry.open(forWriting));
     }

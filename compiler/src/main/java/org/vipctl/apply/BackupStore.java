@@ -1,5 +1,7 @@
 package org.vipctl.apply;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -19,6 +21,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.vipctl.files.AtomicFile;
+import org.vipctl.files.InputFile;
+import org.vipctl.files.InputKind;
+import org.vipctl.files.InputLimits;
+import org.vipctl.files.InputRefused;
+import org.vipctl.files.IoProblem;
 import org.vipctl.plan.RegValueJson;
 import org.vipctl.registry.Hive;
 import org.vipctl.registry.RegKey;
@@ -39,9 +46,16 @@ public final class BackupStore {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final Path dir;
+    private final InputLimits limits;
 
     public BackupStore(Path dir) {
+        this(dir, InputLimits.DEFAULT);
+    }
+
+    /** A store whose backups are read within the backup size limit of {@code limits}. */
+    public BackupStore(Path dir, InputLimits limits) {
         this.dir = dir.toAbsolutePath().normalize();
+        this.limits = limits;
     }
 
     public Path dir() {
@@ -65,17 +79,34 @@ public final class BackupStore {
 
     /** @throws RegistryException naming the file when it is missing or not a vipctl backup */
     public static Backup load(Path file) {
+        return load(file, InputLimits.DEFAULT);
+    }
+
+    /** As {@link #load(Path)}, refusing a file above the backup limit of {@code limits} or one that is not a regular file. */
+    public static Backup load(Path file, InputLimits limits) {
         JsonNode n;
         try {
-            n = MAPPER.readTree(Files.readAllBytes(file));
+            n = MAPPER.readTree(InputFile.read(file, InputKind.BACKUP, limits));
+        } catch (InputRefused e) {
+            throw new RegistryException("backup " + e.getMessage(), e);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            throw new RegistryException("backup " + file + (at == null ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr())
+                    + " is not valid JSON (" + e.getOriginalMessage().lines().findFirst().orElse("").strip()
+                    + "); name another backup, or restore this one from a copy", e);
         } catch (IOException e) {
-            throw new RegistryException("cannot read backup " + file + ": " + e.getMessage(), e);
+            throw new RegistryException("cannot read backup " + IoProblem.describe(file, e), e);
         }
         try {
             return fromJson(n);
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw new RegistryException("backup " + file + " is not valid: " + e.getMessage(), e);
         }
+    }
+
+    /** {@link #load(Path, InputLimits)} with this store's limits. */
+    public Backup read(Path file) {
+        return load(file, limits);
     }
 
     /** The newest backup an apply made for {@code target}; rollback backups are not candidates. */
@@ -94,7 +125,7 @@ public final class BackupStore {
         List<Found> found = new ArrayList<>();
         for (Path p : files) {
             try {
-                Backup b = load(p);
+                Backup b = read(p);
                 if (b.kind().equals(Backup.APPLY) && b.target().equals(target)) {
                     found.add(new Found(p, b));
                 }

@@ -75,7 +75,7 @@ public final class Engine {
             Registry registry = opened(target);
             Path file = backupFile.orElseGet(() -> backups.latest(registry.target()).orElseThrow(() ->
                     new NoBackup("no apply backup for " + registry.target() + " in " + backups.dir())));
-            Backup backup = BackupStore.load(file);
+            Backup backup = backups.read(file);
             RegistryState state = Rollback.desiredState(backup, file, registry.target());
             Plan plan = new Planner(catalog, host).plan(state, registry);
             if (!review.test(plan)) {

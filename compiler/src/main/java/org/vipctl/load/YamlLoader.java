@@ -25,6 +25,9 @@ import java.util.stream.Stream;
 import org.vipctl.diagnostic.Diagnostic;
 import org.vipctl.diagnostic.Diagnostics;
 import org.vipctl.diagnostic.Location;
+import org.vipctl.files.InputFile;
+import org.vipctl.files.InputKind;
+import org.vipctl.files.InputRefused;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -56,9 +59,16 @@ public final class YamlLoader {
     private static final int MAX_NODES = 200_000;
 
     private final LoadLimits limits;
+    private final InputKind kind;
+
+    /** A loader of {@code kind} files (policies or catalogs), within {@code limits}. */
+    public YamlLoader(LoadLimits limits, InputKind kind) {
+        this.limits = limits;
+        this.kind = kind;
+    }
 
     public YamlLoader(LoadLimits limits) {
-        this.limits = limits;
+        this(limits, InputKind.POLICY);
     }
 
     public YamlLoader() {
@@ -189,13 +199,13 @@ public final class YamlLoader {
         try {
             long size = Files.size(file);
             if (size > limits.maxFileBytes()) {
-                out.add(Diagnostic.error(LIMIT, Location.ofFile(name),
-                        String.format(Locale.ROOT, "file is %,d bytes; policy files are limited to %,d bytes",
-                                size, limits.maxFileBytes()),
-                        "split the policy into smaller files"));
+                out.add(tooLarge(name, size));
                 return List.of();
             }
-            return parse(name, Files.readAllBytes(file), out);
+            return parse(name, InputFile.read(file, kind, limits.maxFileBytes()), out);
+        } catch (InputRefused e) {
+            out.add(e.tooLarge() ? tooLarge(name, -1)
+                    : Diagnostic.error(UNREADABLE, Location.ofFile(name), e.getReason(), "name a YAML file or a folder of them"));
         } catch (NoSuchFileException e) {
             out.add(Diagnostic.error(UNREADABLE, Location.ofFile(name), "no such file", "check the path"));
         } catch (IOException e) {
@@ -203,6 +213,14 @@ public final class YamlLoader {
                     "check the path and its permissions"));
         }
         return List.of();
+    }
+
+    private Diagnostic tooLarge(String name, long size) {
+        String plural = kind == InputKind.CATALOG ? "catalog files" : "policy files";
+        return Diagnostic.error(LIMIT, Location.ofFile(name),
+                (size < 0 ? "file grew while it was read;" : String.format(Locale.ROOT, "file is %,d bytes;", size))
+                        + String.format(Locale.ROOT, " %s are limited to %,d bytes", plural, limits.maxFileBytes()),
+                "split it into smaller files, or raise the limit with --max-input " + kind.key() + "=SIZE");
     }
 
     /** Parses YAML bytes; {@code name} is used in locations. */

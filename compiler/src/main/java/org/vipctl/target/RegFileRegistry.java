@@ -1,12 +1,15 @@
 package org.vipctl.target;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.vipctl.files.AtomicFile;
+import org.vipctl.files.InputFile;
+import org.vipctl.files.InputKind;
+import org.vipctl.files.InputLimits;
+import org.vipctl.files.InputRefused;
 import org.vipctl.registry.RegKey;
 import org.vipctl.registry.RegValue;
 
@@ -28,12 +31,22 @@ public final class RegFileRegistry implements Registry {
 
     /** @throws RegistryException when the file exists but cannot be read or is not a valid .reg file */
     public static RegFileRegistry open(Path file) {
+        return open(file, InputLimits.DEFAULT);
+    }
+
+    /**
+     * As {@link #open(Path)}, refusing a file above the .reg limit of {@code limits} or one that is
+     * not a regular file (a named pipe would block the run).
+     */
+    public static RegFileRegistry open(Path file, InputLimits limits) {
         Path abs = file.toAbsolutePath().normalize();
         try {
-            byte[] bytes = Files.readAllBytes(abs);
+            byte[] bytes = InputFile.read(abs, InputKind.REG_FILE, limits);
             return new RegFileRegistry(abs, RegStateFile.read(abs.toString(), bytes));
         } catch (NoSuchFileException e) {
             return new RegFileRegistry(abs, new StateTree());
+        } catch (InputRefused e) {
+            throw new RegistryException(e.getMessage(), e);
         } catch (IOException e) {
             throw new RegistryException("cannot read " + abs + ": " + e.getMessage(), e);
         } catch (org.vipctl.format.reg.RegFileException e) {

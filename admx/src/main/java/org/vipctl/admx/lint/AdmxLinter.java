@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.vipctl.admx.AdmxReader;
+import org.vipctl.files.InputLimits;
 import org.vipctl.admx.ParsedFile;
 import org.vipctl.admx.binding.PolicyDefinitionResources;
 import org.vipctl.admx.binding.PolicyDefinitions;
@@ -23,10 +24,17 @@ import org.vipctl.diagnostic.Diagnostics;
 public final class AdmxLinter {
 
     private final boolean strictNamespaces;
+    private final InputLimits limits;
 
     /** @param strictNamespaces report namespaces named by {@code using} but absent from the store as errors */
     public AdmxLinter(boolean strictNamespaces) {
+        this(strictNamespaces, InputLimits.DEFAULT);
+    }
+
+    /** As {@link #AdmxLinter(boolean)}, refusing files above the ADMX limit of {@code limits}. */
+    public AdmxLinter(boolean strictNamespaces, InputLimits limits) {
         this.strictNamespaces = strictNamespaces;
+        this.limits = limits;
     }
 
     public LintResult lint(List<Path> paths) {
@@ -34,7 +42,7 @@ public final class AdmxLinter {
         StoreFiles files = StoreFiles.discover(paths, found);
         List<ParsedFile<PolicyDefinitions>> admx = new ArrayList<>();
         List<ParsedFile<PolicyDefinitionResources>> adml = new ArrayList<>();
-        parseAll(files, admx, adml, found);
+        parseAll(files, admx, adml, found, limits);
         Diagnostics d = new Diagnostics();
         d.addAll(found);
         new StoreChecks(files, admx, adml, strictNamespaces, d).run();
@@ -44,14 +52,15 @@ public final class AdmxLinter {
     }
 
     private static void parseAll(StoreFiles files, List<ParsedFile<PolicyDefinitions>> admx,
-                                 List<ParsedFile<PolicyDefinitionResources>> adml, List<Diagnostic> out) {
+                                 List<ParsedFile<PolicyDefinitionResources>> adml, List<Diagnostic> out,
+                                 InputLimits limits) {
         int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), 4));
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "admx-reader");
             t.setDaemon(true);
             return t;
         });
-        ThreadLocal<AdmxReader> readers = ThreadLocal.withInitial(AdmxReader::new);
+        ThreadLocal<AdmxReader> readers = ThreadLocal.withInitial(() -> new AdmxReader(limits));
         try {
             List<Future<Parsed<PolicyDefinitions>>> a = new ArrayList<>();
             for (StoreFiles.Source s : files.admx()) {
