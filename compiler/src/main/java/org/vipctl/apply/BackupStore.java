@@ -91,8 +91,8 @@ public final class BackupStore {
             throw new RegistryException("backup " + e.getMessage(), e);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            throw new RegistryException("backup " + file + (at == null ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr())
-                    + " is not valid JSON (" + e.getOriginalMessage().lines().findFirst().orElse("").strip()
+            throw new RegistryException("cannot read backup " + file + (at == null ? "" : ":" + at.getLineNr() + ":"
+                    + at.getColumnNr()) + ": not valid JSON (" + e.getOriginalMessage().lines().findFirst().orElse("").strip()
                     + "); name another backup, or restore this one from a copy", e);
         } catch (IOException e) {
             throw new RegistryException("cannot read backup " + IoProblem.describe(file, e), e);

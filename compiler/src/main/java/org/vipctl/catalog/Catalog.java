@@ -17,6 +17,7 @@ import org.vipctl.files.InputKind;
 import org.vipctl.files.InputLimits;
 import org.vipctl.load.LoadLimits;
 import org.vipctl.load.SourceDocument;
+import org.vipctl.load.TextCharacters;
 import org.vipctl.load.YamlLoader;
 import org.vipctl.model.TargetOs;
 import org.vipctl.registry.RegKey;
@@ -91,6 +92,9 @@ public final class Catalog {
     }
 
     private static void readDocument(SourceDocument doc, Map<String, Setting> into, Diagnostics out) {
+        if (!xmlText(doc, "", doc.tree(), out)) {
+            return;
+        }
         JsonNode list = doc.tree().path("settings");
         if (!list.isArray()) {
             out.add(Diagnostic.error(RULE, doc.start(), "a catalog file needs a 'settings' list",
@@ -100,6 +104,37 @@ public final class Catalog {
         for (int i = 0; i < list.size(); i++) {
             parseSetting(doc, "/settings/" + i, list.get(i), out).ifPresent(s -> into.put(s.id(), s));
         }
+    }
+
+    /**
+     * Catalog text goes into ADMX/ADML files as it is, and XML cannot hold most control characters:
+     * the first such character is an error at its position, and the document is not used.
+     */
+    private static boolean xmlText(SourceDocument doc, String pointer, JsonNode n, Diagnostics out) {
+        if (n.isTextual()) {
+            Optional<String> problem = TextCharacters.xmlProblem(n.textValue());
+            problem.ifPresent(p -> out.add(Diagnostic.error(RULE, doc.valueAt(pointer), "catalog text holds " + p
+                    + ", which ADMX/ADML files cannot hold", "remove it; line breaks and tabs are fine")));
+            return problem.isEmpty();
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String child = pointer + "/" + SourceDocument.escape(e.getKey());
+            Optional<String> problem = TextCharacters.xmlProblem(e.getKey());
+            if (problem.isPresent()) {
+                out.add(Diagnostic.error(RULE, doc.keyAt(child), "catalog key holds " + problem.get(), "remove it"));
+                return false;
+            }
+            if (!xmlText(doc, child, e.getValue(), out)) {
+                return false;
+            }
+        }
+        for (int i = 0; n.isArray() && i < n.size(); i++) {
+            if (!xmlText(doc, pointer + "/" + i, n.get(i), out)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Optional<Setting> parseSetting(SourceDocument doc, String ptr, JsonNode n, Diagnostics out) {
@@ -176,7 +211,13 @@ public final class Catalog {
                     "see docs/catalog.md"));
             return Optional.empty();
         }
-        return Optional.of(new Placement(key.get(), p.path("value").asText(), text(p, "unconfirmed")));
+        String value = p.path("value").asText();
+        if (key.get().path().chars().anyMatch(c -> c < 0x20 || c == 0x7f) || value.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            out.add(Diagnostic.error(RULE, doc.valueAt(ptr), "placement key or value name holds a control character"
+                    + " (a line break or tab)", "registry key and value names are written on one line in .reg and ADMX files"));
+            return Optional.empty();
+        }
+        return Optional.of(new Placement(key.get(), value, text(p, "unconfirmed")));
     }
 
     private static Optional<String> text(JsonNode n, String field) {

@@ -505,6 +505,9 @@ public final class YamlLoader {
                         continue;
                     }
                     String key = ks.getValue();
+                    if (!textIsCarriable(key, kl)) {
+                        continue;
+                    }
                     Location first = seen.putIfAbsent(key, kl);
                     if (first != null) {
                         problems.add(Diagnostic.error(DUPLICATE_KEY, kl, "duplicate key '" + key + "'",
@@ -526,7 +529,25 @@ public final class YamlLoader {
                 }
                 return arr;
             }
-            return scalar((ScalarNode) node);
+            ScalarNode s = (ScalarNode) node;
+            if (!textIsCarriable(s.getValue(), at(name, s.getStartMark()))) {
+                return JsonNodeFactory.instance.nullNode();
+            }
+            return scalar(s);
+        }
+
+        private boolean textIsCarriable(String text, Location at) {
+            java.util.Optional<String> problem = TextCharacters.problem(text);
+            if (problem.isEmpty()) {
+                return true;
+            }
+            problems.add(Diagnostic.error(ENCODING, at, "text holds " + problem.get() + ", which no output can carry",
+                    problem.get().startsWith("an unpaired")
+                            ? "a \\u escape of U+D800-U+DFFF must be one half of a pair: write the character itself,"
+                            + " or \\U0001F600 for one outside the Basic Multilingual Plane"
+                            : "remove the escape; U+FFFE and U+FFFF are not characters"));
+            failed = true;
+            return false;
         }
 
         /** Only YAML's core scalars are typed: true/false, integers, floats, null; the rest is text. */
