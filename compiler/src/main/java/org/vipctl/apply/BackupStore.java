@@ -73,7 +73,7 @@ public final class BackupStore {
             AtomicFile.write(p, (MAPPER.writeValueAsString(toJson(b)) + "\n").getBytes(StandardCharsets.UTF_8));
             return p;
         } catch (IOException e) {
-            throw new RegistryException("cannot save the backup in " + dir + ": " + e.getMessage(), e);
+            throw new RegistryException("cannot save the backup in " + dir + ": " + IoProblem.describe(e), e);
         }
     }
 
@@ -93,14 +93,15 @@ public final class BackupStore {
             JsonLocation at = e.getLocation();
             throw new RegistryException("cannot read backup " + file + (at == null ? "" : ":" + at.getLineNr() + ":"
                     + at.getColumnNr()) + ": not valid JSON (" + e.getOriginalMessage().lines().findFirst().orElse("").strip()
-                    + "); name another backup, or restore this one from a copy", e);
+                    + "); it was edited or damaged: restore it from a copy, or name another backup", e);
         } catch (IOException e) {
             throw new RegistryException("cannot read backup " + IoProblem.describe(file, e), e);
         }
         try {
             return fromJson(n);
-        } catch (IllegalArgumentException | DateTimeParseException e) {
-            throw new RegistryException("backup " + file + " is not valid: " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new RegistryException("backup " + file + " is not valid: " + e.getMessage()
+                    + "; it was edited or damaged: restore it from a copy, or name another backup", e);
         }
     }
 
@@ -118,7 +119,7 @@ public final class BackupStore {
         try (Stream<Path> s = Files.list(dir)) {
             files = s.filter(p -> p.getFileName().toString().endsWith(".json")).toList();
         } catch (IOException e) {
-            throw new RegistryException("cannot list backups in " + dir + ": " + e.getMessage(), e);
+            throw new RegistryException("cannot list backups in " + dir + ": " + IoProblem.describe(e), e);
         }
         record Found(Path path, Backup backup) {
         }
@@ -161,29 +162,50 @@ public final class BackupStore {
         return root;
     }
 
+    /** @throws IllegalArgumentException naming the field (a JSON Pointer) and what it must be */
     static Backup fromJson(JsonNode n) {
         if (n.path("format_version").asInt(-1) != FORMAT_VERSION) {
-            throw new IllegalArgumentException("format_version must be " + FORMAT_VERSION);
+            throw new IllegalArgumentException("/format_version must be " + FORMAT_VERSION);
         }
         String kind = n.path("kind").asText("");
         if (!kind.equals(Backup.APPLY) && !kind.equals(Backup.ROLLBACK)) {
-            throw new IllegalArgumentException("kind must be apply or rollback");
+            throw new IllegalArgumentException("/kind must be apply or rollback");
         }
-        Scope scope = Scope.valueOf(n.path("scope").asText("local").toUpperCase(java.util.Locale.ROOT));
+        String scopeText = n.path("scope").asText(Scope.LOCAL.label());
+        Scope scope = java.util.Arrays.stream(Scope.values()).filter(s -> s.label().equals(scopeText)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("/scope must be local or policy, not '" + scopeText + "'"));
+        Instant created;
+        try {
+            created = Instant.parse(text(n, "created"));
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("/created must be a UTC time such as 2026-01-01T12:00:00Z, not '"
+                    + n.path("created").asText() + "'");
+        }
         List<Backup.Entry> entries = new ArrayList<>();
         JsonNode values = n.path("values");
         if (!values.isArray()) {
-            throw new IllegalArgumentException("values must be an array");
+            throw new IllegalArgumentException("/values must be an array");
         }
-        for (JsonNode v : values) {
-            Hive hive = Hive.parse(v.path("hive").asText("")).orElseThrow(() ->
-                    new IllegalArgumentException("unknown hive '" + v.path("hive").asText() + "'"));
-            RegKey key = new RegKey(hive, View.ofBits(v.path("view").asInt(64)), text(v, "key"));
-            JsonNode before = v.path("before");
-            Optional<RegValue> value = before.isObject() ? Optional.of(RegValueJson.fromJson(before)) : Optional.empty();
-            entries.add(new Backup.Entry(key, text(v, "name"), value));
+        for (int i = 0; i < values.size(); i++) {
+            try {
+                entries.add(entry(values.get(i)));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("/values/" + i + ": " + e.getMessage(), e);
+            }
         }
-        return new Backup(kind, Instant.parse(text(n, "created")), text(n, "target"), scope, entries);
+        return new Backup(kind, created, text(n, "target"), scope, entries);
+    }
+
+    private static Backup.Entry entry(JsonNode v) {
+        if (!v.isObject()) {
+            throw new IllegalArgumentException("each value must be an object with hive, view, key, name and before");
+        }
+        Hive hive = Hive.parse(v.path("hive").asText("")).orElseThrow(() ->
+                new IllegalArgumentException("unknown hive '" + v.path("hive").asText() + "'"));
+        RegKey key = new RegKey(hive, View.ofBits(v.path("view").asInt(64)), text(v, "key"));
+        JsonNode before = v.path("before");
+        Optional<RegValue> value = before.isObject() ? Optional.of(RegValueJson.fromJson(before)) : Optional.empty();
+        return new Backup.Entry(key, text(v, "name"), value);
     }
 
     private static String text(JsonNode n, String field) {

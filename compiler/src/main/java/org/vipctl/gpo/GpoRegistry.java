@@ -16,6 +16,7 @@ import org.vipctl.files.InputFile;
 import org.vipctl.files.InputKind;
 import org.vipctl.files.InputLimits;
 import org.vipctl.files.InputRefused;
+import org.vipctl.files.IoProblem;
 import org.vipctl.format.pol.PolFile;
 import org.vipctl.format.pol.PolFormatException;
 import org.vipctl.format.pol.PolReader;
@@ -90,11 +91,12 @@ public final class GpoRegistry implements Registry {
                     : PolReader.read(pol, limits.of(InputKind.REGISTRY_POL)).records();
             byte[] iniBytes = readIfPresent(files.ini(), InputKind.GPT_INI, limits);
             GptIni ini = Files.exists(files.ini()) ? GptIni.parse(iniBytes) : GptIni.create();
+            ini.version(); // a Version= that is not a number is an error now, naming the file, not at the first write
             return new GpoRegistry(files, owned, records, pol, ini);
         } catch (InputRefused e) {
             throw new RegistryException(e.getMessage(), e);
         } catch (IOException e) {
-            throw new RegistryException("cannot read the GPO in " + files.folder() + ": " + e.getMessage(), e);
+            throw new RegistryException("cannot read the GPO in " + files.folder() + ": " + IoProblem.describe(e), e);
         } catch (PolFormatException e) {
             throw new RegistryException(files.pol() + ": " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {
@@ -213,7 +215,7 @@ public final class GpoRegistry implements Registry {
             AtomicFile.write(files.ini(), nextIni.toBytes());
             written.add(files.ini());
         } catch (IOException e) {
-            throw new RegistryException("cannot update the GPO in " + files.folder() + ": " + e.getMessage(), e);
+            throw new RegistryException("cannot update the GPO in " + files.folder() + ": " + IoProblem.describe(e), e);
         } finally {
             if (!written.isEmpty()) {
                 records = List.copyOf(next);

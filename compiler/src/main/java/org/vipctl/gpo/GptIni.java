@@ -108,7 +108,8 @@ public final class GptIni {
             }
             return n;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("GPT.INI: Version=" + s + " is not a decimal 32-bit number");
+            throw new IllegalArgumentException("Version=" + s + " is not a decimal 32-bit number (0 to 4294967295);"
+                    + " set it to the GPO's version number, or 0 if unsure");
         }
     }
 

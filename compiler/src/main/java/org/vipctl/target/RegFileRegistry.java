@@ -10,6 +10,7 @@ import org.vipctl.files.InputFile;
 import org.vipctl.files.InputKind;
 import org.vipctl.files.InputLimits;
 import org.vipctl.files.InputRefused;
+import org.vipctl.files.IoProblem;
 import org.vipctl.registry.RegKey;
 import org.vipctl.registry.RegValue;
 
@@ -48,7 +49,7 @@ public final class RegFileRegistry implements Registry {
         } catch (InputRefused e) {
             throw new RegistryException(e.getMessage(), e);
         } catch (IOException e) {
-            throw new RegistryException("cannot read " + abs + ": " + e.getMessage(), e);
+            throw new RegistryException("cannot read " + IoProblem.describe(abs, e), e);
         } catch (org.vipctl.format.reg.RegFileException e) {
             throw new RegistryException(e.getMessage(), e);
         }
@@ -108,7 +109,7 @@ public final class RegFileRegistry implements Registry {
         try {
             AtomicFile.write(file, RegStateFile.write(tree, file.toString()));
         } catch (IOException e) {
-            throw new RegistryException("cannot write " + file + ": " + e.getMessage(), e);
+            throw new RegistryException("cannot write " + IoProblem.describe(file, e), e);
         }
     }
 }

@@ -56,7 +56,8 @@ class GptIniTest {
     @Test
     void badVersionIsAnError() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ini("[General]\nVersion=abc\n").version());
-        assertEquals("GPT.INI: Version=abc is not a decimal 32-bit number", e.getMessage());
+        assertEquals("Version=abc is not a decimal 32-bit number (0 to 4294967295); set it to the GPO's version number,"
+                + " or 0 if unsure", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> ini("[General]\nVersion=4294967296\n").version());
     }
 
