@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.Console;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.vipctl.apply.ApplyResult;
@@ -15,6 +16,7 @@ import org.vipctl.plan.Change;
 import org.vipctl.plan.Plan;
 import org.vipctl.plan.PlanJson;
 import org.vipctl.plan.PlanText;
+import org.vipctl.plan.SiteSettings;
 import org.vipctl.registry.Scope;
 import org.vipctl.target.TargetSpec;
 import picocli.CommandLine.Command;
@@ -63,7 +65,7 @@ final class ApplyCommand implements Callable<Integer> {
         Engine.Outcome outcome = engine.apply(target.target(true), desired.state(), desired.compilation().catalog(),
                 target.host(), plan -> {
                     if (!json) {
-                        PlanText.lines(plan).forEach(out::println);
+                        PlanText.lines(plan, desired.notApplied()).forEach(out::println);
                     }
                     return !plan.hasChanges() || confirmed(plan, out);
                 });
@@ -73,7 +75,7 @@ final class ApplyCommand implements Callable<Integer> {
         }
         ApplyResult result = outcome.result().orElseThrow();
         if (json) {
-            out.print(json(outcome.plan(), result));
+            out.print(json(outcome.plan(), desired.notApplied(), result));
             return ExitCodes.OK;
         }
         for (Change c : result.written()) {
@@ -103,11 +105,11 @@ final class ApplyCommand implements Callable<Integer> {
         return answer != null && answer.strip().toLowerCase(Locale.ROOT).matches("y|yes");
     }
 
-    private static String json(Plan plan, ApplyResult result) {
+    private static String json(Plan plan, List<SiteSettings.NotApplied> notApplied, ApplyResult result) {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = mapper.createObjectNode();
         root.put("format_version", PlanJson.FORMAT_VERSION);
-        root.set("plan", PlanJson.toTree(plan));
+        root.set("plan", PlanJson.toTree(plan, notApplied));
         ObjectNode r = root.putObject("result");
         r.put("changed", result.written().size());
         r.put("unchanged", result.unchanged());

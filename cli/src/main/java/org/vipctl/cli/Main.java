@@ -21,10 +21,13 @@ import picocli.CommandLine;
         footer = {"", "Examples:",
             "  vipctl validate examples/",
             "  vipctl compile -o build/vipctl examples/",
+            "  vipctl import -o policies build/vipctl/gpo",
             "  vipctl plan --target regfile:server.reg examples/",
             "  vipctl apply --yes examples/                 (on a Windows server, elevated)",
             "  vipctl admx lint C:\\Windows\\PolicyDefinitions",
+            "  vipctl citrix show C:\\exports\\site-policies",
             "  vipctl loopback-address --session 255",
+            "  vipctl detect vip-capture-RDS01.json --propose detected.yaml",
             "", "Exit codes: 0 ok, 1 error, 2 changes present (plan, diff), 64 usage error.",
             "Run 'vipctl COMMAND --help' for a command's options and examples."})
 public final class Main implements Runnable {
@@ -33,12 +36,15 @@ public final class Main implements Runnable {
     private static final List<Class<?>> COMMANDS = List.of(
             ValidateCommand.class,
             CompileCommand.class,
+            ImportCommand.class,
             PlanCommand.class,
             ApplyCommand.class,
             RollbackCommand.class,
             PolCommand.class,
             AdmxCommand.class,
+            CitrixCommand.class,
             LoopbackAddressCommand.class,
+            DetectCommand.class,
             CommandLine.HelpCommand.class);
 
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
@@ -49,7 +55,7 @@ public final class Main implements Runnable {
 
     @Option(names = "--max-input", paramLabel = "KIND=SIZE", scope = CommandLine.ScopeType.INHERIT,
             description = "Change the size limit of one kind of input file (policy, catalog, pol, gpt-ini, reg,"
-                    + " backup, admx); SIZE in bytes or with K, M or G, e.g. reg=512M. Repeatable."
+                    + " backup, admx, citrix, gpo-backup); SIZE in bytes or with K, M or G, e.g. reg=512M. Repeatable."
                     + " Defaults: docs/reliability.md.")
     List<String> maxInput = new java.util.ArrayList<>();
 

@@ -53,9 +53,9 @@ final class PlanCommand implements Callable<Integer> {
         Registry registry = target.open(false);
         Plan plan = Engine.plan(registry, desired.state(), desired.compilation().catalog(), target.host());
         if (json) {
-            out.print(PlanJson.toJson(plan));
+            out.print(PlanJson.toJson(plan, desired.notApplied()));
         } else {
-            PlanText.lines(plan).forEach(out::println);
+            PlanText.lines(plan, desired.notApplied()).forEach(out::println);
         }
         return detailedExitCode && plan.hasChanges() ? ExitCodes.CHANGES : ExitCodes.OK;
     }

@@ -2,6 +2,7 @@ package org.vipctl.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
@@ -98,6 +99,45 @@ class ApplyCommandTest {
                 "--state-dir=" + tmp.resolve("none"));
         assertEquals(1, r.code());
         assertTrue(r.err().contains("no apply backup for regfile:"), r.err());
+    }
+
+    @Test
+    void rollbackPlansWithTheCatalogItIsGiven() throws Exception {
+        Path state = tmp.resolve("server.reg");
+        String target = "--target=regfile:" + state;
+        String stateDir = "--state-dir=" + tmp.resolve("backups");
+        assertEquals(0, run(CommandLine.defaultFactory(), "apply", "--yes", target, stateDir, examples().toString()).code());
+        Path catalog = tmp.resolve("no-restart.yaml");
+        Files.writeString(catalog, """
+                settings:
+                  - id: rds.ipVirtualization.enabled
+                    vendor: microsoft
+                    title: Turn on Remote Desktop IP Virtualization
+                    source: /spec/rdsIpVirtualization/enabled
+                    type: REG_DWORD
+                    map: {"true": 1, "false": 0}
+                    restartRequired: false
+                    policy: {key: 'HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows NT\\Terminal Services\\TSAppSrv\\VirtualIP', value: EnableVirtualIP}
+                    local: {key: 'HKLM\\SYSTEM\\CurrentControlSet\\Control\\Terminal Server\\TSAppSrv\\VirtualIP', value: EnableVirtualIP}
+                """);
+        Path backup = Files.list(tmp.resolve("backups")).filter(p -> p.toString().endsWith("-apply.json")).findFirst().orElseThrow();
+        Result withBuiltIn = run(CommandLine.defaultFactory(), "rollback", target, "--state-dir=" + tmp.resolve("b2"), backup.toString());
+        assertEquals(0, withBuiltIn.code(), withBuiltIn.err());
+        assertTrue(restartWarning(withBuiltIn.out()).contains("EnableVirtualIP"), withBuiltIn.out());
+
+        assertEquals(0, run(CommandLine.defaultFactory(), "apply", "--yes", target, stateDir, examples().toString()).code());
+        Path latest = Files.list(tmp.resolve("backups")).filter(p -> p.toString().endsWith("-apply.json"))
+                .max(java.util.Comparator.naturalOrder()).orElseThrow();
+        Result withCatalog = run(CommandLine.defaultFactory(), "rollback", target, "--state-dir=" + tmp.resolve("b3"),
+                "--catalog=" + catalog, latest.toString());
+        assertEquals(0, withCatalog.code(), withCatalog.err());
+        String warning = restartWarning(withCatalog.out());
+        assertTrue(warning.contains("VirtualMode"), "the other settings still need a restart: " + withCatalog.out());
+        assertFalse(warning.contains("EnableVirtualIP"), "the user catalog says it needs none: " + withCatalog.out());
+    }
+
+    private static String restartWarning(String out) {
+        return out.lines().filter(l -> l.contains("restart is needed")).findFirst().orElse("");
     }
 
     @Test

@@ -164,10 +164,27 @@ class HostileFilesTest {
     void maxInputNeedsAKnownKindAndASize() {
         Result unknown = run("--max-input", "pdf=1M", "pol", "show", "x.pol");
         assertEquals(64, unknown.code(), unknown.err());
-        assertTrue(unknown.err().contains("unknown kind of input 'pdf'; kinds: policy, catalog, pol, gpt-ini, reg, backup, admx"),
+        assertTrue(unknown.err().contains("unknown kind of input 'pdf'; kinds: policy, catalog, pol, gpt-ini, reg, backup, admx, citrix, gpo-backup"),
                 unknown.err());
         Result size = run("pol", "show", "--max-input", "pol=lots", "x.pol");
         assertEquals(64, size.code(), size.err());
         assertTrue(size.err().contains("size 'lots' is not a number of bytes"), size.err());
+    }
+
+    @Test
+    void importAndCitrixShowRefusePipesAndHugeFilesToo() throws Exception {
+        Path export = tmp.resolve("export");
+        Files.createDirectories(export);
+        fifo("export/GroupPolicy.xml");
+        Files.writeString(export.resolve("GroupPolicyConfiguration.xml"), "<Objs/>");
+        Files.writeString(export.resolve("GroupPolicyFilter.xml"), "<Objs/>");
+        oneLineNaming(run("citrix", "show", export.toString()), export.resolve("GroupPolicy.xml"), "named pipe");
+
+        Path reg = sparse("hive.reg", 65L << 20);
+        Result r = run("import", "--from", "regfile", "-o", tmp.resolve("imported").toString(), reg.toString());
+        oneLineNaming(r, reg, "more than the 64 MiB limit for a .reg target file");
+        Result raised = run("import", "--max-input", "reg=100M", "--from", "regfile", "-o", tmp.resolve("imported").toString(),
+                reg.toString());
+        assertFalse(raised.err().contains("limit"), "read with the raised limit: " + raised.err());
     }
 }

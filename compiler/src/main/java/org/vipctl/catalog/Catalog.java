@@ -229,6 +229,18 @@ public final class Catalog {
         return List.copyOf(settings.values());
     }
 
+    /** The setting whose policy or local placement is value {@code name} of {@code key}. */
+    public Optional<Setting> at(RegKey key, String name) {
+        String id = key.id();
+        return settings.values().stream()
+                .filter(s -> placedAt(s.policy(), id, name) || placedAt(s.local(), id, name))
+                .findFirst();
+    }
+
+    private static boolean placedAt(Optional<Placement> p, String keyId, String name) {
+        return p.isPresent() && p.get().key().id().equals(keyId) && p.get().valueName().equalsIgnoreCase(name);
+    }
+
     public Optional<Setting> byId(String id) {
         return Optional.ofNullable(settings.get(id));
     }
@@ -239,8 +251,13 @@ public final class Catalog {
                 .findFirst();
     }
 
-    /** A copy with the Citrix provider path of one setting replaced (--citrix-setting-path NAME=PATH). */
-    public Catalog withCitrixPath(String settingName, String path) {
+    /**
+     * A copy with the Citrix provider path of one setting replaced (--citrix-setting-path NAME=PATH).
+     * The path may be given with or without a leading {@code Settings\}; it is stored without, as
+     * {@code Export-CtxGroupPolicy} writes it.
+     */
+    public Catalog withCitrixPath(String settingName, String given) {
+        String path = CitrixSettingPaths.normalize(given);
         Map<String, Setting> copy = new LinkedHashMap<>(settings);
         Setting s = byCitrixName(settingName).orElseThrow(() ->
                 new IllegalArgumentException("no Citrix setting named '" + settingName + "' in the catalog"));

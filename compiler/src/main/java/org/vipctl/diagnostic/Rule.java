@@ -56,7 +56,9 @@ public enum Rule {
     ADMX_ADML_MISSING("VIP090", "ADMX file has no ADML file in a language folder"),
     ADMX_ORPHAN("VIP091", "ADML file without an ADMX file"),
     ADMX_TEMPLATE("VIP092", "Catalog data for the ADMX template is not valid"),
-    INTUNE_KEY("VIP093", "Intune ADMX ingestion refuses this registry key");
+    INTUNE_KEY("VIP093", "Intune ADMX ingestion refuses this registry key"),
+    IMPORTED_AS_REGISTRY("VIP100", "Imported value kept as a registry entry instead of a typed field"),
+    NOT_IMPORTED("VIP101", "Source content a policy cannot express, left out of the import");
 
     private final String id;
     private final String summary;

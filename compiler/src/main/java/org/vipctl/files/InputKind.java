@@ -17,7 +17,9 @@ public enum InputKind {
     GPT_INI("gpt-ini", "GPT.INI file", 1L << 20),
     REG_FILE("reg", ".reg target file", 64L << 20),
     BACKUP("backup", "backup record", 16L << 20),
-    ADMX("admx", "ADMX or ADML file", 16L << 20);
+    ADMX("admx", "ADMX or ADML file", 16L << 20),
+    CITRIX_EXPORT("citrix", "Citrix policy export file", 16L << 20),
+    GPO_BACKUP("gpo-backup", "GPO backup XML file", 64L << 20);
 
     private final String key;
     private final String what;

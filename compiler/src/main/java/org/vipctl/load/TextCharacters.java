@@ -5,11 +5,11 @@ import java.util.Optional;
 
 /**
  * Which characters text in vipctl's YAML files may hold. YAML's escapes ({@code "\uD800"},
- * {@code "\u0007"}) can produce characters no file could hold as they are: unpaired surrogates and
- * the noncharacters U+FFFE and U+FFFF are never text (UTF-8 cannot encode the first; every writer
- * would put a replacement character or fail), so {@link #problem} refuses them everywhere. Text
- * that ends up in XML as it is (catalog text in ADML files) must also be free of control characters
- * other than tab, line feed and carriage return: {@link #xmlProblem}.
+ * {@code "\u0007"}) can produce characters no file could hold as they are: an unpaired surrogate is
+ * never text (UTF-8 cannot encode it; writers would put a replacement character or fail), so
+ * {@link #problem} refuses it everywhere. Text that ends up in XML as it is (catalog text in ADML
+ * files) must also be free of what XML 1.0 excludes: control characters other than tab, line feed
+ * and carriage return, and U+FFFE and U+FFFF ({@link #xmlProblem}).
  */
 public final class TextCharacters {
 
@@ -21,7 +21,7 @@ public final class TextCharacters {
         return check(s, false);
     }
 
-    /** As {@link #problem}, and also control characters XML 1.0 cannot hold (all but tab, LF and CR). */
+    /** As {@link #problem}, and also what XML 1.0 cannot hold: control characters but tab, LF and CR; U+FFFE, U+FFFF. */
     public static Optional<String> xmlProblem(String s) {
         return check(s, true);
     }
@@ -36,7 +36,7 @@ public final class TextCharacters {
             String what = null;
             if (Character.isSurrogate(c)) {
                 what = "an unpaired surrogate ";
-            } else if (c == '\uFFFE' || c == '\uFFFF') {
+            } else if (xml && (c == '\uFFFE' || c == '\uFFFF')) {
                 what = "the noncharacter ";
             } else if (xml && c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
                 what = "the control character ";

@@ -545,7 +545,7 @@ public final class YamlLoader {
                     problem.get().startsWith("an unpaired")
                             ? "a \\u escape of U+D800-U+DFFF must be one half of a pair: write the character itself,"
                             + " or \\U0001F600 for one outside the Basic Multilingual Plane"
-                            : "remove the escape; U+FFFE and U+FFFF are not characters"));
+                            : "remove the character"));
             failed = true;
             return false;
         }

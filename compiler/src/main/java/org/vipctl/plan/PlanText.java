@@ -12,6 +12,11 @@ public final class PlanText {
     }
 
     public static List<String> lines(Plan plan) {
+        return lines(plan, List.of());
+    }
+
+    /** With a line per Citrix setting that apply does not write, before the summary. */
+    public static List<String> lines(Plan plan, List<SiteSettings.NotApplied> notApplied) {
         List<String> out = new ArrayList<>();
         out.add("Plan for " + plan.target() + " (scope " + plan.scope().label() + "):");
         for (Change c : plan.changes()) {
@@ -20,6 +25,7 @@ public final class PlanText {
         for (PlanWarning w : plan.warnings()) {
             out.add("warning: " + w.message() + " [" + w.code() + "]");
         }
+        out.addAll(SiteSettings.lines(notApplied));
         out.add(summary(plan));
         return out;
     }
