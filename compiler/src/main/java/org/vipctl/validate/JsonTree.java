@@ -61,10 +61,17 @@ final class JsonTree {
             case VALUE_STRING:
                 return new QuotedText(p.getText());
             case VALUE_NUMBER_INT:
-                return p.getNumberType() == JsonParser.NumberType.BIG_INTEGER
-                        ? f.numberNode(p.getBigIntegerValue()) : f.numberNode(p.getLongValue());
+                // the node types Jackson's own tree reader makes, so both trees are equal
+                switch (p.getNumberType()) {
+                    case INT:
+                        return f.numberNode(p.getIntValue());
+                    case LONG:
+                        return f.numberNode(p.getLongValue());
+                    default:
+                        return f.numberNode(p.getBigIntegerValue());
+                }
             case VALUE_NUMBER_FLOAT:
-                return f.numberNode(p.getDecimalValue());
+                return f.numberNode(p.getDoubleValue());
             case VALUE_TRUE:
                 return f.booleanNode(true);
             case VALUE_FALSE:
