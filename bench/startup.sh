@@ -1,28 +1,29 @@
 #!/bin/sh
 # Start-up benchmark: `vipctl validate examples/` (through the ./vipctl launcher, as people run it)
-# against a trivial Java hello-world run by the same JVM with the same flags the launcher uses
-# (read from the launcher itself; hello-world gets the JDK's own class-data archive, vipctl its
-# archive from cli/target/vipctl-<version>.jsa). Prints both medians and their ratio.
+# against a trivial Java hello-world run by the same JVM with the same flags the launcher uses (read
+# from the launcher itself). Prints the median wall and CPU time (user + system) of each and their
+# ratios, for two JDKs:
 #
-#   bench/startup.sh [RUNS]      (default 10; needs a JDK and the built jar: mvn -B -DskipTests package)
+#   1. the JDK the launcher finds (JAVA_HOME, else java on the PATH): vipctl with its class-data
+#      sharing archive from cli/target/vipctl-<version>.jsa when that JDK built it, hello-world with the JDK's
+#      own archive;
+#   2. a JDK 25 or later (AOT_JAVA_HOME, else the first one found in the usual JDK folders), where
+#      the launcher uses an AOT cache: the script makes the launcher create it first (its first run
+#      does so in the background) and waits for it.
 #
-# Uses hyperfine when installed, otherwise its own loop timed with date +%s%N.
+#   bench/startup.sh [RUNS]      (default 10; needs the built jar: mvn -B -DskipTests package)
+#
+# Runs alternate, hello-world then vipctl, so a machine that speeds up or slows down affects both.
+# Each run is timed by bash's `time` (wall, user and system time to the millisecond); without bash
+# only wall time is taken. Run it on a quiet machine: on a shared one the second core is busy and
+# the numbers mean little.
 set -eu
 runs=${1:-10}
 repo=$(CDPATH= cd -- "$(dirname -- "$0")/.." && pwd)
-java_cmd=${JAVA_HOME:+$JAVA_HOME/bin/}java
-javac_cmd=${JAVA_HOME:+$JAVA_HOME/bin/}javac
 jar=$(ls -t "$repo"/cli/target/vipctl-*.jar 2>/dev/null | head -n 1)
-jsa="${jar%.jar}.jsa"
-
 [ -f "$jar" ] || { echo "startup.sh: cli/target/vipctl-*.jar is missing; run mvn -B -DskipTests package first" >&2; exit 1; }
 flags=$(sed -n 's/^flags="\(.*\)"$/\1/p' "$repo/vipctl")
 [ -n "$flags" ] || { echo "startup.sh: cannot read the JVM flags from $repo/vipctl" >&2; exit 1; }
-if [ -f "$jsa" ] && [ "$jsa" -nt "$jar" ]; then
-  archive="used ($(du -k "$jsa" | cut -f1) KiB)"
-else
-  archive="MISSING or stale: vipctl runs without it (mvn package builds it)"
-fi
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT INT TERM
@@ -33,48 +34,116 @@ public class Hello {
     }
 }
 EOF
-"$javac_cmd" -d "$work" "$work/Hello.java"
 
-cd "$repo"
-hello="$java_cmd $flags -cp $work Hello"
-vipctl="./vipctl validate examples/"
-$hello >/dev/null
-$vipctl >/dev/null || { echo "startup.sh: '$vipctl' failed; fix that first" >&2; exit 1; }
+bash_cmd=$(command -v bash || true)
 
-# median of the numbers (milliseconds) on standard input
+# median of the numbers on standard input
 median() {
-  sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) m = v[(NR + 1) / 2]; else m = (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%.2f", m }'
+  sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) { printf "n/a"; exit } if (NR % 2) m = v[(NR + 1) / 2]; else m = (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%.1f", m }'
 }
 
-if command -v hyperfine >/dev/null 2>&1; then
-  tool="hyperfine"
-  hyperfine -N --style none --warmup 2 --runs "$runs" --export-json "$work/h.json" "$hello" "$vipctl" >/dev/null
-  # the two "median" fields, in seconds, in command order
-  medians=$(tr ',' '\n' < "$work/h.json" | sed -n 's/.*"median": *\([0-9.eE+-]*\).*/\1/p')
-  hello_ms=$(echo "$medians" | sed -n 1p | awk '{ printf "%.2f", $1 * 1000 }')
-  vipctl_ms=$(echo "$medians" | sed -n 2p | awk '{ printf "%.2f", $1 * 1000 }')
-else
-  tool="shell loop (date +%s%N)"
-  time_runs() {
-    i=0
-    while [ "$i" -lt 2 ]; do $1 >/dev/null; i=$((i + 1)); done
-    i=0
-    while [ "$i" -lt "$runs" ]; do
-      start=$(date +%s%N)
-      $1 >/dev/null
-      end=$(date +%s%N)
-      echo $(( (end - start) / 1000 ))
-      i=$((i + 1))
-    done | awk '{ print $1 / 1000 }' | median
-  }
-  hello_ms=$(time_runs "$hello")
-  vipctl_ms=$(time_runs "$vipctl")
-fi
+# one timed run of "$@": appends "wall_ms cpu_ms" to the file named by $out
+timed() {
+  if [ -n "$bash_cmd" ]; then
+    "$bash_cmd" -c 'TIMEFORMAT="%3R %3U %3S"; { time "$@" >/dev/null 2>&1; } 2> "$0"' "$work/t" "$@"
+    awk '{ printf "%.1f %.1f\n", $1 * 1000, ($2 + $3) * 1000 }' "$work/t" >> "$out"
+  else
+    start=$(date +%s%N)
+    "$@" >/dev/null 2>&1
+    end=$(date +%s%N)
+    echo "$(( (end - start) / 1000 ))" | awk '{ printf "%.1f n/a\n", $1 / 1000 }' >> "$out"
+  fi
+}
 
-echo "JVM:        $("$java_cmd" -XX:-UsePerfData -version 2>&1 | sed -n 2p)"
-echo "flags:      $flags"
-echo "archive:    $archive"
-echo "machine:    $(nproc 2>/dev/null || echo '?') cores, load $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?'); $runs runs each, $tool"
-echo "hello-world median:              $hello_ms ms"
-echo "vipctl validate examples median: $vipctl_ms ms"
-echo "ratio: $(awk -v a="$vipctl_ms" -v b="$hello_ms" 'BEGIN { printf "%.2f", a / b }')"
+# measure LABEL JAVA_HOME: hello-world and vipctl, alternating
+measure() {
+  label=$1
+  home=$2
+  java_cmd="$home/bin/java"
+  "$home/bin/javac" -d "$work/$label" "$work/Hello.java"
+  hello="$java_cmd $flags -Xshare:auto -cp $work/$label Hello"
+  vipctl="env JAVA_HOME=$home $repo/vipctl validate $repo/examples/"
+  $hello >/dev/null
+  $vipctl >/dev/null || { echo "startup.sh: '$vipctl' failed; fix that first" >&2; exit 1; }
+  : > "$work/$label.hello"
+  : > "$work/$label.vipctl"
+  i=0
+  while [ "$i" -lt 2 ]; do $hello >/dev/null; $vipctl >/dev/null; i=$((i + 1)); done
+  i=0
+  while [ "$i" -lt "$runs" ]; do
+    out="$work/$label.hello" timed $hello
+    out="$work/$label.vipctl" timed $vipctl
+    i=$((i + 1))
+  done
+  hw=$(cut -d' ' -f1 "$work/$label.hello" | median)
+  vw=$(cut -d' ' -f1 "$work/$label.vipctl" | median)
+  hc=$(cut -d' ' -f2 "$work/$label.hello" | grep -v n/a | median)
+  vc=$(cut -d' ' -f2 "$work/$label.vipctl" | grep -v n/a | median)
+  echo "JVM:             $("$java_cmd" -XX:-UsePerfData -version 2>&1 | sed -n 2p)"
+  echo "start-up aid:    $3"
+  echo "hello-world:     wall $hw ms, cpu $hc ms (medians)"
+  echo "vipctl validate: wall $vw ms, cpu $vc ms (medians)"
+  echo "ratio:           wall $(awk -v a="$vw" -v b="$hw" 'BEGIN { printf "%.2f", a / b }'), cpu $(
+    awk -v a="$vc" -v b="$hc" 'BEGIN { if (b == "n/a" || b == 0) print "n/a"; else printf "%.2f", a / b }')"
+}
+
+java_home_of() {
+  if [ -n "${JAVA_HOME:-}" ]; then
+    echo "$JAVA_HOME"
+  else
+    p=$(command -v java) || { echo "startup.sh: no java on the PATH" >&2; exit 1; }
+    p=$(readlink -f "$p" 2>/dev/null || echo "$p")
+    echo "${p%/bin/java}"
+  fi
+}
+
+# major version from a JDK's release file, 0 when unknown
+major_of() {
+  v=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release" 2>/dev/null || true)
+  echo "${v:-0}"
+}
+
+echo "machine:         $(nproc 2>/dev/null || echo '?') cores, load $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?');" \
+  "$runs runs each, alternating$( [ -n "$bash_cmd" ] || printf ', wall time only (no bash)')"
+echo "flags:           $flags"
+echo
+
+home=$(java_home_of)
+jsa="${jar%.jar}.jsa"
+if [ "$(major_of "$home")" -ge 25 ]; then
+  aid="AOT cache (JDK 25 or later; see below)"
+elif [ -f "$jsa" ] && [ "$jsa" -nt "$jar" ]; then
+  aid="class-data sharing archive ($(du -k "$jsa" | cut -f1) KiB)"
+else
+  aid="none: cli/target/vipctl-<version>.jsa is missing or stale (mvn package builds it)"
+fi
+measure default "$home" "$aid"
+echo
+
+aot_home=${AOT_JAVA_HOME:-}
+if [ -z "$aot_home" ]; then
+  for d in /usr/lib/jvm/* /Library/Java/JavaVirtualMachines/*/Contents/Home /opt/java/* "$HOME"/.sdkman/candidates/java/*; do
+    if [ -x "$d/bin/java" ] && [ "$(major_of "$d")" -ge 25 ]; then
+      aot_home=$d
+      break
+    fi
+  done
+fi
+if [ -z "$aot_home" ] || [ "$(major_of "$aot_home")" -lt 25 ]; then
+  echo "JDK 25 or later with the AOT cache: none found (set AOT_JAVA_HOME to one to measure it)"
+  exit 0
+fi
+# the launcher's first run makes the cache in the background; wait for it
+env JAVA_HOME="$aot_home" "$repo/vipctl" --version >/dev/null
+i=0
+while [ -d "$repo/cli/target/aot" ] && ls "$repo/cli/target/aot"/*.lock >/dev/null 2>&1 && [ "$i" -lt 180 ]; do
+  sleep 1
+  i=$((i + 1))
+done
+cache=$(ls "$repo/cli/target/aot"/vipctl-*.aot 2>/dev/null | head -1 || true)
+if [ -n "$cache" ]; then
+  aid="AOT cache ($(du -k "$cache" | cut -f1) KiB)"
+else
+  aid="none: the launcher made no AOT cache (cli/target/aot)"
+fi
+measure aot "$aot_home" "$aid"

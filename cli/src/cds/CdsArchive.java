@@ -19,9 +19,10 @@ import java.util.stream.Stream;
  *
  * <p>Training runs execute the jar's commands on the examples, each writing the list of classes it
  * loaded; the merged list is dumped into a static archive. A static dump, not
- * {@code -XX:ArchiveClassesAtExit}: JDK 17's dynamic archive leaves out classes of class-file
- * version 49 and everything that implements them, which is all of picocli, while its static dump
- * stores them.
+ * {@code -XX:ArchiveClassesAtExit}: it holds the JDK's own classes that vipctl uses as well, and
+ * JDK 17's dynamic archive leaves out classes of class-file version 49 and everything that
+ * implements them (picocli's published jar; vipctl compiles picocli from source, but other
+ * libraries may bring such classes).
  *
  * <p>An archive is an optimisation only, so this never fails the build: on any problem (an unusual
  * JVM, a crash, a timeout) it says why, removes any archive and exits 0; the launchers then run

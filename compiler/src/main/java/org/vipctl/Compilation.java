@@ -7,6 +7,9 @@ import java.util.Map;
 import org.vipctl.catalog.Catalog;
 import org.vipctl.diagnostic.Diagnostic;
 import org.vipctl.diagnostic.Diagnostics;
+import org.vipctl.files.InputKind;
+import org.vipctl.files.InputLimits;
+import org.vipctl.load.LoadLimits;
 import org.vipctl.load.SourceDocument;
 import org.vipctl.load.YamlLoader;
 import org.vipctl.lower.CitrixPolicy;
@@ -39,7 +42,12 @@ public final class Compilation {
      * errors the compilation holds only the policies that were valid on their own.
      */
     public static Compilation load(List<Path> paths, Catalog catalog, Diagnostics out) {
-        YamlLoader loader = new YamlLoader();
+        return load(paths, catalog, out, InputLimits.DEFAULT);
+    }
+
+    /** As {@link #load(List, Catalog, Diagnostics)}, each policy file within the size limit of {@code limits}. */
+    public static Compilation load(List<Path> paths, Catalog catalog, Diagnostics out, InputLimits limits) {
+        YamlLoader loader = new YamlLoader(LoadLimits.of(limits, InputKind.POLICY), InputKind.POLICY);
         List<SourceDocument> docs = loader.expand(paths, out).stream()
                 .flatMap(f -> loader.load(f, out).stream())
                 .toList();

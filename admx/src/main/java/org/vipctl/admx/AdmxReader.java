@@ -15,6 +15,9 @@ import javax.xml.transform.sax.SAXSource;
 import org.vipctl.diagnostic.Diagnostic;
 import org.vipctl.diagnostic.Location;
 import org.vipctl.diagnostic.Rule;
+import org.vipctl.files.InputLimits;
+import org.vipctl.files.InputRefused;
+import org.vipctl.files.IoProblem;
 import org.xml.sax.InputSource;
 import org.xml.sax.Locator;
 import org.xml.sax.SAXParseException;
@@ -31,8 +34,15 @@ public final class AdmxReader {
 
     private final Unmarshaller unmarshaller;
     private final XMLReader xml;
+    private final InputLimits limits;
 
     public AdmxReader() {
+        this(InputLimits.DEFAULT);
+    }
+
+    /** A reader that refuses files above the ADMX limit of {@code limits}. */
+    public AdmxReader(InputLimits limits) {
+        this.limits = limits;
         try {
             unmarshaller = AdmxXml.context().createUnmarshaller();
         } catch (JAXBException e) {
@@ -52,7 +62,7 @@ public final class AdmxReader {
     public <T> ParsedFile<T> read(Path path, String name, Class<T> rootType, List<Diagnostic> out) {
         List<Diagnostic> events = new ArrayList<>();
         try {
-            InputSource source = XmlFileInput.open(path);
+            InputSource source = XmlFileInput.open(path, limits);
             unmarshaller.setEventHandler(e -> {
                 if (e.getSeverity() != ValidationEvent.FATAL_ERROR) {
                     events.add(Rule.ADMX_STRUCTURE.warning(at(name, e.getLocator()), clean(e.getMessage()),
@@ -73,16 +83,36 @@ public final class AdmxReader {
             return new ParsedFile<>(path, name, Optional.of(rootType.cast(root)));
         } catch (UnmarshalException e) {
             out.addAll(events);
-            out.add(syntaxError(name, e));
+            Optional<InputRefused> refused = refused(e);
+            out.add(refused.isPresent() ? refusedError(name, refused.get()) : syntaxError(name, e));
         } catch (JAXBException | RuntimeException e) {
             out.addAll(events);
             out.add(Rule.ADMX_SYNTAX.error(Location.ofFile(name), "cannot read: " + clean(String.valueOf(e.getMessage())),
                     "check that the file is an ADMX or ADML file"));
+        } catch (InputRefused e) {
+            out.add(refusedError(name, e));
         } catch (IOException e) {
-            out.add(Rule.ADMX_SYNTAX.error(Location.ofFile(name), "cannot read file: " + e.getMessage(),
+            out.add(Rule.ADMX_SYNTAX.error(Location.ofFile(name), "cannot read file: " + IoProblem.describe(e),
                     "check the path and its permissions"));
         }
         return new ParsedFile<>(path, name, Optional.empty());
+    }
+
+    /** The parser wraps a failure of the stream below it; a refused file is reported as such. */
+    private static Optional<InputRefused> refused(Throwable e) {
+        Throwable t = e;
+        for (int depth = 0; t != null && depth < 10; depth++) {
+            if (t instanceof InputRefused r) {
+                return Optional.of(r);
+            }
+            t = t instanceof UnmarshalException u && u.getLinkedException() != null ? u.getLinkedException() : t.getCause();
+        }
+        return Optional.empty();
+    }
+
+    private static Diagnostic refusedError(String name, InputRefused e) {
+        return Rule.ADMX_SYNTAX.error(Location.ofFile(name), e.getReason(),
+                e.tooLarge() ? "lint the store with a higher limit if the file is genuine" : "give .admx/.adml files or PolicyDefinitions folders");
     }
 
     private static String expectedRoot(Class<?> type) {

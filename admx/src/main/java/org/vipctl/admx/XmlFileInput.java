@@ -5,8 +5,10 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import org.vipctl.files.InputFile;
+import org.vipctl.files.InputKind;
+import org.vipctl.files.InputLimits;
 import org.xml.sax.InputSource;
 
 /**
@@ -21,7 +23,15 @@ public final class XmlFileInput {
     }
 
     public static InputSource open(Path file) throws IOException {
-        byte[] b = Files.readAllBytes(file);
+        return open(file, InputLimits.DEFAULT);
+    }
+
+    /**
+     * As {@link #open(Path)}, refusing (with {@link org.vipctl.files.InputRefused}) a file above the
+     * ADMX limit of {@code limits} or one that is not a regular file.
+     */
+    public static InputSource open(Path file, InputLimits limits) throws IOException {
+        byte[] b = InputFile.read(file, InputKind.ADMX, limits);
         Charset utf16 = utf16(b);
         InputSource source;
         if (utf16 == null) {

@@ -4,7 +4,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine;
 
 /** {@code vipctl admx ...}: work with ADMX/ADML stores. */
-@Command(name = "admx",
+@Command(name = "admx", addMethodSubcommands = false,
         description = "Work with ADMX/ADML administrative templates.",
         footer = {"", "Examples:",
             "  vipctl admx lint C:\\Windows\\PolicyDefinitions",

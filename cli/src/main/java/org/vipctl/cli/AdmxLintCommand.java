@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "lint",
+@Command(name = "lint", addMethodSubcommands = false,
         description = "Check ADMX/ADML files the way the Group Policy Management Console does when it loads a store:"
                 + " unique target namespaces, resolvable using/prefix:name references, every $(string.X) and"
                 + " $(presentation.X) present in each language's ADML, presentation controls matching element"
@@ -47,7 +47,7 @@ final class AdmxLintCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        LintResult r = new AdmxLinter(strictNamespaces).lint(paths);
+        LintResult r = new AdmxLinter(strictNamespaces, Main.inputLimits(spec)).lint(paths);
         switch (format) {
             case JSON -> out.print(Renderer.json(r.diagnostics()));
             case SARIF -> out.print(Renderer.sarif(r.diagnostics(), VersionProvider.version()));

@@ -33,7 +33,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "apply",
+@Command(name = "apply", addMethodSubcommands = false,
         description = "Write the policies' registry values on this server (or into a target file): plan, show the"
                 + " plan, confirm, back up every value about to change, write only what differs, read each"
                 + " value back. A second run changes nothing. A failed write restores what was already written.",
@@ -83,7 +83,7 @@ final class ApplyCommand implements Callable<Integer> {
             return applySaved(saved.get(), out, err);
         }
         DesiredState.Loaded desired = DesiredState.load(inputs, target.scope(scope), err);
-        Engine engine = new Engine(new BackupStore(target.stateDir()), Clock.systemUTC(), replaceReadOnly);
+        Engine engine = new Engine(new BackupStore(target.stateDir(), target.limits()), Clock.systemUTC(), replaceReadOnly);
         Engine.Outcome outcome = engine.apply(target.target(true), desired.state(), desired.compilation().catalog(),
                 target.host(), plan -> {
                     if (!json) {
@@ -130,7 +130,7 @@ final class ApplyCommand implements Callable<Integer> {
         Diagnostics diagnostics = new Diagnostics();
         Catalog catalog = inputs.catalog(diagnostics);
         err.print(Renderer.text(diagnostics.sorted()));
-        Engine engine = new Engine(new BackupStore(target.stateDir()), Clock.systemUTC());
+        Engine engine = new Engine(new BackupStore(target.stateDir(), target.limits()), Clock.systemUTC(), replaceReadOnly);
         Engine.Outcome outcome = engine.applySaved(target.targetNamed(saved.target(), true), saved, catalog,
                 TargetOptions.hostOf(saved.target()), plan -> {
                     if (!json) {

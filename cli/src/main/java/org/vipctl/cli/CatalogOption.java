@@ -5,16 +5,24 @@ import java.util.ArrayList;
 import java.util.List;
 import org.vipctl.catalog.Catalog;
 import org.vipctl.diagnostic.Diagnostics;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code --catalog FILE}: extra setting catalog files, for every command that plans or compiles. */
+@Command(addMethodSubcommands = false)
 final class CatalogOption {
 
     @Option(names = "--catalog", paramLabel = "FILE",
             description = "Extra setting catalog file(s): add settings or override built-in ones by id. Repeatable.")
     List<Path> catalogFiles = new ArrayList<>();
 
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
     Catalog catalog(Diagnostics out) {
-        return catalogFiles.isEmpty() ? Catalog.builtIn() : Catalog.withUserFiles(catalogFiles, out);
+        return catalogFiles.isEmpty() ? Catalog.builtIn()
+                : Catalog.withUserFiles(catalogFiles, out, Main.inputLimits(command));
     }
 }

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.vipctl.catalog.Catalog;
 import org.vipctl.catalog.CitrixSetting;
 import org.vipctl.catalog.Setting;
+import org.vipctl.files.IoProblem;
 import org.vipctl.format.citrix.CitrixExportReader;
 import org.vipctl.format.citrix.CitrixExportView;
 import picocli.CommandLine.Command;
@@ -44,11 +45,11 @@ final class CitrixShowCommand implements Callable<Integer> {
         }
         CitrixExportReader.Export export;
         try {
-            export = CitrixExportReader.read(dir);
+            export = CitrixExportReader.read(dir, Main.inputLimits(spec));
         } catch (CitrixExportReader.CitrixExportException e) {
             throw new UserError(e.getMessage().startsWith(dir.toString()) ? e.getMessage() : dir + "/" + e.getMessage(), e);
         } catch (IOException e) {
-            throw new UserError(dir + ": cannot read: " + e.getMessage(), e);
+            throw new UserError("cannot read the Citrix export: " + IoProblem.describe(dir, e), e);
         }
         List<String> names = Catalog.builtIn().settings().stream().map(Setting::citrix)
                 .flatMap(java.util.Optional::stream).map(CitrixSetting::name).toList();

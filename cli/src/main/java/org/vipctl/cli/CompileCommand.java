@@ -24,6 +24,7 @@ import org.vipctl.emit.Emitter;
 import org.vipctl.emit.OutputFiles;
 import org.vipctl.emit.OutputFolder;
 import org.vipctl.files.FileProblem;
+import org.vipctl.files.InputLimits;
 import org.vipctl.gpo.GpoRegistry;
 import org.vipctl.gpo.Ownership;
 import org.vipctl.lower.UnconfirmedPlacements;
@@ -39,7 +40,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "compile",
+@Command(name = "compile", addMethodSubcommands = false,
         description = "Validate policies and write what Windows and Citrix consume. Nothing is written unless every policy is valid and every writer succeeds; each file is replaced atomically. With --gpo-dir the GPO folder is updated last, only when every output was written.",
         footer = {"", "Outputs below OUT (--emit, default: all but intune):",
             "  reg     reg/<policy>.reg             regedit files, local scope",
@@ -137,7 +138,7 @@ final class CompileCommand implements Callable<Integer> {
                 throw new UsageError("--citrix-setting-path " + ex.getMessage());
             }
         }
-        Compilation compilation = Compilation.load(inputs.paths, catalog, diagnostics);
+        Compilation compilation = inputs.load(catalog, diagnostics);
         if (diagnostics.hasErrors()) {
             err.print(Renderer.text(diagnostics.sorted()));
             err.println("nothing written: " + Renderer.summary(diagnostics.sorted()));
@@ -192,8 +193,9 @@ final class CompileCommand implements Callable<Integer> {
                 .filter(e -> e.key().hive() == Hive.HKLM).toList());
         Path dir = gpoDir.toAbsolutePath().normalize();
         Ownership owned = Ownership.of(compilation.catalog(), machine);
-        Engine.Target target = Engine.Target.gpoFolder(dir, owned);
-        Engine.Outcome outcome = new Engine(new BackupStore(stateDir), Clock.systemUTC(), replaceReadOnly)
+        InputLimits limits = Main.inputLimits(spec);
+        Engine.Target target = Engine.Target.gpoFolder(dir, owned, limits);
+        Engine.Outcome outcome = new Engine(new BackupStore(stateDir, limits), Clock.systemUTC(), replaceReadOnly)
                 .apply(target, machine, compilation.catalog(), HostFacts.unknown(), plan -> true);
         ApplyResult result = outcome.result().orElseThrow();
         if (result.written().isEmpty()) {
@@ -203,7 +205,7 @@ final class CompileCommand implements Callable<Integer> {
         for (Change c : result.written()) {
             out.println("GPO " + PlanText.where(c) + " = " + PlanText.show(c.after()));
         }
-        GpoRegistry gpo = GpoRegistry.open(dir);
+        GpoRegistry gpo = GpoRegistry.open(dir, Ownership.none(), limits);
         out.println("updated GPO folder " + dir + ": " + result.summary() + ", computer version now "
                 + (gpo.version() & 0xFFFF) + " (Version=" + gpo.version() + ")");
         result.backup().ifPresent(p -> out.println("backup: " + p + " (vipctl rollback --target local-gpo:" + dir

@@ -120,7 +120,7 @@ final class ImportCommand implements Callable<Integer> {
             throw new UserError("output " + output.dir + " exists and is not a folder");
         }
         Diagnostics catalogProblems = new Diagnostics();
-        Catalog catalog = catalogFiles.isEmpty() ? Catalog.builtIn() : Catalog.withUserFiles(catalogFiles, catalogProblems);
+        Catalog catalog = catalogFiles.isEmpty() ? Catalog.builtIn() : Catalog.withUserFiles(catalogFiles, catalogProblems, Main.inputLimits(spec));
         if (catalogProblems.hasErrors()) {
             err.print(Renderer.text(catalogProblems.sorted()));
             return ExitCodes.ERROR;
@@ -128,7 +128,8 @@ final class ImportCommand implements Callable<Integer> {
         Path folder = output.dir != null ? output.dir : Path.of("");
         String prefix = output.dir == null ? "" : output.dir.toString().replace('\\', '/').replaceAll("/*$", "/");
         ImportOptions options = ImportOptions.of(catalog).withAll(all).withName(Optional.ofNullable(name))
-                .withOs(targets).withOutput(SchemaRef.forFolder(folder), prefix).withWindows(ImportCommand::liveRegistry);
+                .withOs(targets).withOutput(SchemaRef.forFolder(folder), prefix).withWindows(ImportCommand::liveRegistry)
+                .withLimits(Main.inputLimits(spec));
         List<Importer.Request> requests = new ArrayList<>();
         for (String s : sources) {
             requests.add(new Importer.Request(s, kind));

@@ -13,7 +13,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "loopback-address",
+@Command(name = "loopback-address", addMethodSubcommands = false,
         description = "Show the loopback address a session's programs use under loopback virtualization (bind to 127.0.0.1 is redirected to 127.0.0.1 + session id). A client in the same session must connect to this address itself: only bind is redirected, never connect.",
         footer = {"", "From session 255 on, Citrix's and Microsoft's documents give different addresses;",
             "both are shown, with why. Test on a real server before relying on either.",

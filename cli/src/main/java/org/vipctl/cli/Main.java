@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import org.vipctl.files.FileProblem;
+import org.vipctl.files.InputLimits;
 import org.vipctl.target.RegistryException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -14,7 +15,7 @@ import picocli.CommandLine;
  * The vipctl command line. This layer parses arguments and prints; every behaviour lives below it.
  * {@link #run} is the whole program without a process, for tests.
  */
-@Command(name = "vipctl",
+@Command(name = "vipctl", addMethodSubcommands = false,
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Configuration-as-code for Windows virtual IP and virtual loopback (RDS IP Virtualization, RDS loopback virtualization, Citrix virtual loopback). Keep the intent in YAML; validate it, compile it to ADMX/ADML, Registry.pol, GPO folders, regedit files and Citrix policy exports, or apply it to a server.",
@@ -54,8 +55,32 @@ public final class Main implements Runnable {
         // read from the raw arguments in run(), before parsing, so even a parse failure honours it
     }
 
+    @Option(names = "--max-input", paramLabel = "KIND=SIZE", scope = CommandLine.ScopeType.INHERIT,
+            description = "Change the size limit of one kind of input file (policy, catalog, pol, gpt-ini, reg,"
+                    + " backup, admx, citrix, gpo-backup); SIZE in bytes or with K, M or G, e.g. reg=512M. Repeatable."
+                    + " Defaults: docs/reliability.md.")
+    List<String> maxInput = new java.util.ArrayList<>();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** The input size limits of this run: the defaults with every --max-input applied. */
+    InputLimits inputLimits() {
+        InputLimits limits = InputLimits.DEFAULT;
+        for (String m : maxInput) {
+            try {
+                limits = limits.with(m);
+            } catch (IllegalArgumentException e) {
+                throw new UsageError("--max-input: " + e.getMessage());
+            }
+        }
+        return limits;
+    }
+
+    /** The input size limits of the run {@code command} belongs to. */
+    static InputLimits inputLimits(CommandLine.Model.CommandSpec command) {
+        return command.root().userObject() instanceof Main m ? m.inputLimits() : InputLimits.DEFAULT;
+    }
 
     @Override
     public void run() {
@@ -68,13 +93,16 @@ public final class Main implements Runnable {
         // command runs once that is done, so its classes are never initialised by two threads at a
         // time; --help and --version only print picocli's text and do not wait. Commands that read no
         // policies do not pay for it; admx warms up its XML parser instead.
+        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        if (!Arrays.asList(args).contains("--debug")) {
+            Thread.setDefaultUncaughtExceptionHandler(quietHandler(err));
+        }
         String command = commandName(args);
         Runnable work = command.equals("admx") ? Main::prepareXml : NO_POLICIES.contains(command) ? () -> { } : Main::prepare;
         Thread prepare = new Thread(work, "vipctl-prepare");
         prepare.setDaemon(true);
         prepare.start();
-        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
-        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         int code = run(out, err, CommandLine.defaultFactory(), () -> awaitQuietly(prepare), args);
         out.flush();
         err.flush();
@@ -94,10 +122,16 @@ public final class Main implements Runnable {
     /** {@code beforeCommand} runs after the arguments are parsed, before any command runs (not for --help, --version). */
     static int run(PrintWriter out, PrintWriter err, CommandLine.IFactory factory, Runnable beforeCommand, String... args) {
         boolean debug = Arrays.asList(args).contains("--debug");
-        CommandLine cmd = new CommandLine(new Main(), factory);
+        Main main = new Main();
+        CommandLine cmd = new CommandLine(main, factory);
         addCommands(cmd, args);
         cmd.setExecutionStrategy(parsed -> {
             if (!helpOnly(parsed)) {
+                try {
+                    main.inputLimits();
+                } catch (UsageError e) {
+                    throw new CommandLine.ParameterException(last(parsed).commandSpec().commandLine(), e.getMessage());
+                }
                 beforeCommand.run();
             }
             return new CommandLine.RunLast().execute(parsed);
@@ -132,10 +166,55 @@ public final class Main implements Runnable {
         });
         try {
             return cmd.execute(args);
+        } catch (OutOfMemoryError e) {
+            // picocli hands only Exceptions to the handler above; an Error would end the run with a trace
+            err.println(outOfMemory(e));
+            if (debug) {
+                e.printStackTrace(err);
+            }
+            return ExitCodes.ERROR;
+        } catch (StackOverflowError e) {
+            err.println("vipctl: internal error: the input nests too deeply to process (stack overflow)"
+                    + (debug ? "" : " (run with --debug for details)"));
+            if (debug) {
+                e.printStackTrace(err);
+            }
+            return ExitCodes.ERROR;
         } finally {
             out.flush();
             err.flush();
         }
+    }
+
+    /** One line for a run that ran out of memory: what happened and the two ways out. */
+    static String outOfMemory(OutOfMemoryError e) {
+        return "vipctl: error: out of memory (" + (e.getMessage() == null ? "Java heap" : e.getMessage())
+                + "): an input is too large for this JVM's heap; give the JVM more memory"
+                + " (e.g. JAVA_TOOL_OPTIONS=-Xmx2g) or lower the input limits (--max-input, docs/reliability.md)";
+    }
+
+    /**
+     * For threads other than the command's: an Error there (out of memory in the set-up thread) is
+     * one line on stderr, never a stack trace; the command meets the same failure and reports it.
+     */
+    static Thread.UncaughtExceptionHandler quietHandler(PrintWriter err) {
+        return (thread, e) -> {
+            if (e instanceof OutOfMemoryError oom) {
+                err.println(outOfMemory(oom));
+            } else {
+                err.println("vipctl: internal error in thread " + thread.getName() + ": " + e.getClass().getSimpleName()
+                        + " (run with --debug for details)");
+            }
+            err.flush();
+        };
+    }
+
+    private static CommandLine.ParseResult last(CommandLine.ParseResult parsed) {
+        CommandLine.ParseResult p = parsed;
+        while (p.hasSubcommand()) {
+            p = p.subcommand();
+        }
+        return p;
     }
 
     /**
@@ -175,7 +254,7 @@ public final class Main implements Runnable {
     private static void prepare() {
         try {
             org.vipctl.Compilation.prepare();
-        } catch (RuntimeException | LinkageError e) {
+        } catch (RuntimeException | LinkageError | VirtualMachineError e) {
             // nothing to report here: a command that needs the catalog or schema meets the same failure
         }
     }

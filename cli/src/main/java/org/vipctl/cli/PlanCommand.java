@@ -20,7 +20,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "plan",
+@Command(name = "plan", addMethodSubcommands = false,
         description = "Compare the policies with a registry and show, per value, what apply would do: no-op,"
                 + " create, update (data and/or type, before -> after) or delete. Reads only.",
         footer = {"", "Examples:",

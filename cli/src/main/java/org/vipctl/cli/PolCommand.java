@@ -5,6 +5,8 @@ import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.vipctl.files.InputKind;
+import org.vipctl.files.InputRefused;
 import org.vipctl.format.pol.PolDiff;
 import org.vipctl.format.pol.PolFile;
 import org.vipctl.format.pol.PolFormatException;
@@ -35,9 +37,16 @@ final class PolCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand: show or diff");
     }
 
+    private static long polLimit(CommandSpec command) {
+        return Main.inputLimits(command).of(InputKind.REGISTRY_POL);
+    }
+
     static UserError unreadable(Path file, Exception e) {
         if (e instanceof PolFormatException) {
             return new UserError(file + ": not a valid Registry.pol: " + e.getMessage(), e);
+        }
+        if (e instanceof InputRefused r) {
+            return new UserError(r.getMessage(), e);
         }
         if (e instanceof NoSuchFileException) {
             return new UserError(file + ": no such file", e);
@@ -70,7 +79,7 @@ final class PolCommand implements Runnable {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             try {
-                PolShow.show(file, format, PolShow.scopeOf(file), out);
+                PolShow.show(file, format, PolShow.scopeOf(file), out, polLimit(spec));
             } catch (PolFormatException | IOException e) {
                 throw unreadable(file, e);
             }
@@ -98,14 +107,15 @@ final class PolCommand implements Runnable {
 
         @Override
         public Integer call() {
-            PolDiff.Result d = PolDiff.diff(read(a), read(b));
+            long limit = polLimit(spec);
+            PolDiff.Result d = PolDiff.diff(read(a, limit), read(b, limit));
             spec.commandLine().getOut().print(d.render());
             return d.isEmpty() ? ExitCodes.OK : ExitCodes.CHANGES;
         }
 
-        private static PolFile read(Path file) {
+        private static PolFile read(Path file, long limit) {
             try {
-                return PolReader.read(file);
+                return PolReader.read(file, limit);
             } catch (PolFormatException | IOException e) {
                 throw unreadable(file, e);
             }

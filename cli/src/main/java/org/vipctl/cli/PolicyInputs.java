@@ -6,10 +6,14 @@ import java.util.List;
 import org.vipctl.Compilation;
 import org.vipctl.catalog.Catalog;
 import org.vipctl.diagnostic.Diagnostics;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** The policy files and catalog options shared by every command that reads policies. */
+@Command(addMethodSubcommands = false)
 final class PolicyInputs {
 
     @Parameters(paramLabel = "PATH", arity = "0..*",
@@ -22,6 +26,9 @@ final class PolicyInputs {
     /** Set by commands that can check catalog files without policies (validate --catalog FILE). */
     boolean catalogAloneIsEnough;
 
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
     Catalog catalog(Diagnostics out) {
         if (paths.isEmpty() && !(catalogAloneIsEnough && !catalog.catalogFiles.isEmpty())) {
             throw new UsageError("Missing required parameter: 'PATH'");
@@ -30,6 +37,10 @@ final class PolicyInputs {
     }
 
     Compilation load(Diagnostics out) {
-        return Compilation.load(paths, catalog(out), out);
+        return load(catalog(out), out);
+    }
+
+    Compilation load(Catalog settings, Diagnostics out) {
+        return Compilation.load(paths, settings, out, Main.inputLimits(command));
     }
 }

@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "rollback",
+@Command(name = "rollback", addMethodSubcommands = false,
         description = "Put back the values an apply changed, exactly as its backup recorded them (recreating"
                 + " or deleting values). Without BACKUP, the newest apply backup of the target is used."
                 + " Rolling back twice changes nothing the second time.",
@@ -58,7 +58,7 @@ final class RollbackCommand implements Callable<Integer> {
             throw new UserError("the catalog is not valid, nothing rolled back: " + Renderer.summary(diagnostics.sorted()));
         }
         BackupStore backups = new BackupStore(backupFile != null && target.stateDir == null
-                ? backupFile.toAbsolutePath().getParent() : target.stateDir());
+                ? backupFile.toAbsolutePath().getParent() : target.stateDir(), target.limits());
         Engine.Outcome outcome;
         try {
             outcome = new Engine(backups, Clock.systemUTC(), replaceReadOnly).rollback(target.target(true), Optional.ofNullable(backupFile),

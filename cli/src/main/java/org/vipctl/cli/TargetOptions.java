@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.vipctl.apply.Engine;
+import org.vipctl.files.InputLimits;
 import org.vipctl.files.LockFile;
 import org.vipctl.gpo.Ownership;
 import org.vipctl.plan.HostFacts;
@@ -15,9 +16,13 @@ import org.vipctl.registry.View;
 import org.vipctl.target.Registry;
 import org.vipctl.target.TargetSpec;
 import org.vipctl.target.WindowsRegistry;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code --target} and {@code --state-dir}, shared by plan, apply and rollback. */
+@Command(addMethodSubcommands = false)
 class TargetOptions {
 
     @Option(names = "--target", paramLabel = "T",
@@ -30,6 +35,14 @@ class TargetOptions {
             description = "Where backups and locks live (default on Windows: %%ProgramData%%\\vipctl\\backups;"
                     + " required elsewhere).")
     Path stateDir;
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
+    /** The input size limits of this run (none set when the options are used outside a command). */
+    InputLimits limits() {
+        return command == null ? InputLimits.DEFAULT : Main.inputLimits(command);
+    }
 
     TargetSpec spec() {
         try {
@@ -72,12 +85,12 @@ class TargetOptions {
         return "windows".equals(targetName) ? HostFacts.thisMachine() : HostFacts.unknown();
     }
 
-    private static Engine.Target target(TargetSpec s, boolean forWriting) {
+    private Engine.Target target(TargetSpec s, boolean forWriting) {
         if (s instanceof TargetSpec.RegFile f) {
-            return Engine.Target.regFile(f.file());
+            return Engine.Target.regFile(f.file(), limits());
         }
         if (s instanceof TargetSpec.LocalGpo g) {
-            return Engine.Target.gpoFolder(g.dir().orElseGet(TargetOptions::localGpoFolder), Ownership.none());
+            return Engine.Target.gpoFolder(g.dir().orElseGet(TargetOptions::localGpoFolder), Ownership.none(), limits());
         }
         return new Engine.Target("windows", windowsLocks(), List.of(), () -> WindowsRegistry.open(forWriting));
     }

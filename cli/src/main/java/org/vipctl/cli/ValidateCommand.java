@@ -14,7 +14,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "validate",
+@Command(name = "validate", addMethodSubcommands = false,
         description = "Check policy files: YAML syntax, structure (the JSON Schema), and the rules of each feature and across files; with --catalog also the catalog files (their schema, sources and ADMX data). Reports every problem with file:line:col, rule id and a hint.",
         footer = {"", "Examples:",
             "  vipctl validate examples/",

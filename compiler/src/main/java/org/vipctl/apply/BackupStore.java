@@ -1,5 +1,7 @@
 package org.vipctl.apply;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -22,6 +24,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.vipctl.files.AtomicFile;
+import org.vipctl.files.InputFile;
+import org.vipctl.files.InputKind;
+import org.vipctl.files.InputLimits;
+import org.vipctl.files.InputRefused;
+import org.vipctl.files.IoProblem;
 import org.vipctl.plan.RegValueJson;
 import org.vipctl.registry.Hive;
 import org.vipctl.registry.RegKey;
@@ -46,9 +53,16 @@ public final class BackupStore {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final Path dir;
+    private final InputLimits limits;
 
     public BackupStore(Path dir) {
+        this(dir, InputLimits.DEFAULT);
+    }
+
+    /** A store whose backups are read within the backup size limit of {@code limits}. */
+    public BackupStore(Path dir, InputLimits limits) {
         this.dir = dir.toAbsolutePath().normalize();
+        this.limits = limits;
     }
 
     public Path dir() {
@@ -68,7 +82,7 @@ public final class BackupStore {
             AtomicFile.write(p, (MAPPER.writeValueAsString(toJson(b)) + "\n").getBytes(StandardCharsets.UTF_8));
             return p;
         } catch (IOException e) {
-            throw new RegistryException("cannot save the backup in " + dir + ": " + e.getMessage(), e);
+            throw new RegistryException("cannot save the backup in " + dir + ": " + IoProblem.describe(e), e);
         }
     }
 
@@ -83,14 +97,27 @@ public final class BackupStore {
 
     /** @throws RegistryException naming the file when it is missing or not a vipctl backup */
     public static Backup load(Path file) {
+        return load(file, InputLimits.DEFAULT);
+    }
+
+    /** As {@link #load(Path)}, refusing a file above the backup limit of {@code limits} or one that is not a regular file. */
+    public static Backup load(Path file, InputLimits limits) {
         JsonNode n;
         try {
-            n = MAPPER.readTree(Files.readAllBytes(file));
+            n = MAPPER.readTree(InputFile.read(file, InputKind.BACKUP, limits));
             if (n == null || !n.isObject()) {
-                throw new RegistryException("backup " + file + " is not valid: not a JSON object");
+                throw new RegistryException("backup " + file + " is not valid: not a JSON object; it was edited or"
+                        + " damaged: restore it from a copy, or name another backup");
             }
+        } catch (InputRefused e) {
+            throw new RegistryException("backup " + e.getMessage(), e);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            throw new RegistryException("cannot read backup " + file + (at == null ? "" : ":" + at.getLineNr() + ":"
+                    + at.getColumnNr()) + ": not valid JSON (" + e.getOriginalMessage().lines().findFirst().orElse("").strip()
+                    + "); it was edited or damaged: restore it from a copy, or name another backup", e);
         } catch (IOException e) {
-            throw new RegistryException("cannot read backup " + file + ": " + e.getMessage(), e);
+            throw new RegistryException("cannot read backup " + IoProblem.describe(file, e), e);
         }
         try {
             BackupRules.checkFile(file);
@@ -108,7 +135,8 @@ public final class BackupStore {
             BackupRules.check(b);
             return b;
         } catch (IllegalArgumentException | DateTimeParseException e) {
-            throw new RegistryException("backup " + file + " is not valid: " + e.getMessage(), e);
+            throw new RegistryException("backup " + file + " is not valid: " + e.getMessage()
+                    + "; it was edited or damaged: restore it from a copy, or name another backup", e);
         }
     }
 
@@ -133,6 +161,11 @@ public final class BackupStore {
         }
     }
 
+    /** {@link #load(Path, InputLimits)} with this store's limits. */
+    public Backup read(Path file) {
+        return load(file, limits);
+    }
+
     /**
      * The newest backup an apply made for {@code target}; rollback backups are not candidates. It is
      * chosen by what each record says of itself, before checking it, so a damaged newest backup is
@@ -146,14 +179,14 @@ public final class BackupStore {
         try (Stream<Path> s = Files.list(dir)) {
             files = s.filter(p -> p.getFileName().toString().endsWith(".json")).toList();
         } catch (IOException e) {
-            throw new RegistryException("cannot list backups in " + dir + ": " + e.getMessage(), e);
+            throw new RegistryException("cannot list backups in " + dir + ": " + IoProblem.describe(e), e);
         }
         record Found(Path path, Instant created) {
         }
         List<Found> found = new ArrayList<>();
         for (Path p : files) {
             try {
-                JsonNode n = MAPPER.readTree(Files.readAllBytes(p));
+                JsonNode n = MAPPER.readTree(InputFile.read(p, InputKind.BACKUP, limits));
                 if (n != null && n.path("kind").asText("").equals(Backup.APPLY) && n.path("target").asText("").equals(target)) {
                     found.add(new Found(p, Instant.parse(n.path("created").asText(""))));
                 }
@@ -190,6 +223,7 @@ public final class BackupStore {
         return root;
     }
 
+    /** @throws IllegalArgumentException naming the field (a JSON Pointer) and what it must be */
     static Backup fromJson(JsonNode n) {
         int version = n.path("format_version").asInt(-1);
         if (version == 1) {
@@ -197,27 +231,45 @@ public final class BackupStore {
                     + " needs to trust it; restore it with that version");
         }
         if (version != FORMAT_VERSION) {
-            throw new IllegalArgumentException("format_version must be " + FORMAT_VERSION);
+            throw new IllegalArgumentException("/format_version must be " + FORMAT_VERSION);
         }
         String kind = n.path("kind").asText("");
         if (!kind.equals(Backup.APPLY) && !kind.equals(Backup.ROLLBACK)) {
-            throw new IllegalArgumentException("kind must be apply or rollback");
+            throw new IllegalArgumentException("/kind must be apply or rollback");
+        }
+        Instant created;
+        try {
+            created = Instant.parse(text(n, "created"));
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("/created must be a UTC time such as 2026-01-01T12:00:00Z, not '"
+                    + n.path("created").asText() + "'");
         }
         Scope scope = scopeOf(n.path("scope").asText(""));
         List<Backup.Entry> entries = new ArrayList<>();
         JsonNode values = n.path("values");
         if (!values.isArray()) {
-            throw new IllegalArgumentException("values must be an array");
+            throw new IllegalArgumentException("/values must be an array");
         }
-        for (JsonNode v : values) {
-            Hive hive = Hive.parse(v.path("hive").asText("")).orElseThrow(() ->
-                    new IllegalArgumentException("unknown hive '" + v.path("hive").asText() + "'"));
-            RegKey key = new RegKey(hive, View.ofBits(v.path("view").asInt(64)), text(v, "key"));
-            JsonNode before = v.path("before");
-            Optional<RegValue> value = before.isObject() ? Optional.of(RegValueJson.fromJson(before)) : Optional.empty();
-            entries.add(new Backup.Entry(key, text(v, "name"), value));
+        for (int i = 0; i < values.size(); i++) {
+            try {
+                entries.add(entry(values.get(i)));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("/values/" + i + ": " + e.getMessage(), e);
+            }
         }
-        return new Backup(kind, Instant.parse(text(n, "created")), text(n, "target"), scope, entries);
+        return new Backup(kind, created, text(n, "target"), scope, entries);
+    }
+
+    private static Backup.Entry entry(JsonNode v) {
+        if (!v.isObject()) {
+            throw new IllegalArgumentException("each value must be an object with hive, view, key, name and before");
+        }
+        Hive hive = Hive.parse(v.path("hive").asText("")).orElseThrow(() ->
+                new IllegalArgumentException("unknown hive '" + v.path("hive").asText() + "'"));
+        RegKey key = new RegKey(hive, View.ofBits(v.path("view").asInt(64)), text(v, "key"));
+        JsonNode before = v.path("before");
+        Optional<RegValue> value = before.isObject() ? Optional.of(RegValueJson.fromJson(before)) : Optional.empty();
+        return new Backup.Entry(key, text(v, "name"), value);
     }
 
     private static Scope scopeOf(String label) {
@@ -226,7 +278,7 @@ public final class BackupStore {
                 return s;
             }
         }
-        throw new IllegalArgumentException("scope must be local or policy, not '" + label + "'");
+        throw new IllegalArgumentException("/scope must be local or policy, not '" + label + "'");
     }
 
     private static String text(JsonNode n, String field) {

@@ -10,6 +10,7 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.vipctl.catalog.Catalog;
 import org.vipctl.files.AtomicFile;
+import org.vipctl.files.InputLimits;
 import org.vipctl.files.IoProblem;
 import org.vipctl.files.LockFile;
 import org.vipctl.gpo.GpoFolder;
@@ -54,17 +55,27 @@ public final class Engine {
          * locked (a lock file beside it) and replaced; the link stays.
          */
         public static Target regFile(Path file) {
+            return regFile(file, InputLimits.DEFAULT);
+        }
+
+        /** As {@link #regFile(Path)}, read within the .reg size limit of {@code limits}. */
+        public static Target regFile(Path file, InputLimits limits) {
             Path real = followed(file);
             return new Target(RegFileRegistry.nameOf(real), List.of(LockFile.beside(real)), List.of(real),
-                    () -> RegFileRegistry.open(real));
+                    () -> RegFileRegistry.open(real, limits));
         }
 
         /** A GPO folder (followed when it is a link): locked by a lock file inside it; Registry.pol and GPT.INI are replaced. */
         public static Target gpoFolder(Path folder, Ownership owned) {
+            return gpoFolder(folder, owned, InputLimits.DEFAULT);
+        }
+
+        /** As {@link #gpoFolder(Path, Ownership)}, its files read within the size limits of {@code limits}. */
+        public static Target gpoFolder(Path folder, Ownership owned, InputLimits limits) {
             Path real = followed(folder);
             GpoFolder.Layout layout = GpoFolder.locate(real);
             return new Target(GpoRegistry.nameOf(real), List.of(LockFile.inside(real)),
-                    List.of(layout.pol(), layout.ini()), () -> GpoRegistry.open(real, owned));
+                    List.of(layout.pol(), layout.ini()), () -> GpoRegistry.open(real, owned, limits));
         }
 
         /** The same target opened differently (tests put faults behind it); locks and files stay. */
@@ -140,7 +151,7 @@ public final class Engine {
             Registry registry = opened(target);
             Path file = backupFile.orElseGet(() -> backups.latest(registry.target()).orElseThrow(() ->
                     new NoBackup("no apply backup for " + registry.target() + " in " + backups.dir())));
-            Backup backup = BackupStore.load(file);
+            Backup backup = backups.read(file);
             RegistryState state = Rollback.desiredState(backup, file, registry.target());
             Plan plan = new Planner(catalog, host).plan(state, registry);
             if (!review.test(plan)) {

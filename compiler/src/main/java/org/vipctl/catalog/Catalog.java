@@ -10,6 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.vipctl.diagnostic.Diagnostics;
 import org.vipctl.diagnostic.Rule;
+import org.vipctl.files.InputKind;
+import org.vipctl.files.InputLimits;
+import org.vipctl.load.LoadLimits;
 import org.vipctl.load.SourceDocument;
 import org.vipctl.load.YamlLoader;
 import org.vipctl.registry.RegKey;
@@ -96,9 +99,14 @@ public final class Catalog {
 
     /** The built-in catalog with the user's files layered on top; problems go to {@code out}. */
     public static Catalog withUserFiles(List<Path> files, Diagnostics out) {
+        return withUserFiles(files, out, InputLimits.DEFAULT);
+    }
+
+    /** As {@link #withUserFiles(List, Diagnostics)}, each file within the catalog size limit of {@code limits}. */
+    public static Catalog withUserFiles(List<Path> files, Diagnostics out, InputLimits limits) {
         Map<String, Setting> all = new LinkedHashMap<>(builtIn().settings);
         Map<String, AdmxTemplateSpec> templates = new LinkedHashMap<>();
-        YamlLoader loader = new YamlLoader();
+        YamlLoader loader = new YamlLoader(LoadLimits.of(limits, InputKind.CATALOG), InputKind.CATALOG);
         for (Path f : files) {
             for (SourceDocument doc : loader.load(f, out)) {
                 CatalogFileReader.Contents read = CatalogFileReader.read(doc, true, out);

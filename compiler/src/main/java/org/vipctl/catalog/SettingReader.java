@@ -137,7 +137,13 @@ final class SettingReader {
                     "see docs/catalog.md"));
             return Optional.empty();
         }
-        return Optional.of(new Placement(key.get(), p.path("value").asText(), text(p, "unconfirmed")));
+        String value = p.path("value").asText();
+        if (key.get().path().chars().anyMatch(c -> c < 0x20 || c == 0x7f) || value.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            out.add(Rule.CATALOG.error(doc.valueAt(ptr), "placement key or value name holds a control character"
+                    + " (a line break or tab)", "registry key and value names are written on one line in .reg and ADMX files"));
+            return Optional.empty();
+        }
+        return Optional.of(new Placement(key.get(), value, text(p, "unconfirmed")));
     }
 
     static Optional<String> text(JsonNode n, String field) {

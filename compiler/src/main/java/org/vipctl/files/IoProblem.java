@@ -14,6 +14,14 @@ public final class IoProblem {
     private IoProblem() {
     }
 
+    /** {@code file: what is wrong}, naming {@code file} once whether or not the exception names it. */
+    public static String describe(java.nio.file.Path file, IOException e) {
+        if (e instanceof FileSystemException f && f.getFile() != null && !f.getFile().isEmpty()) {
+            return describe(e);
+        }
+        return file + ": " + describe(e);
+    }
+
     public static String describe(IOException e) {
         if (e instanceof FileSystemException f) {
             String path = f.getFile() == null ? "" : f.getFile();

@@ -15,6 +15,9 @@ import java.util.Optional;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.parsers.SAXParserFactory;
+import org.vipctl.files.InputFile;
+import org.vipctl.files.InputKind;
+import org.vipctl.files.InputLimits;
 import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
@@ -49,8 +52,13 @@ public record GpoBackup(Path folder, String backupId, String gpoGuid, String dis
      * (as {@code Backup-GPO -All} leaves them beside {@code manifest.xml}), sorted by folder name.
      */
     public static List<GpoBackup> readAll(Path dir) throws IOException {
+        return readAll(dir, InputLimits.DEFAULT);
+    }
+
+    /** As {@link #readAll(Path)}, each XML file within the GPO backup limit of {@code limits}. */
+    public static List<GpoBackup> readAll(Path dir, InputLimits limits) throws IOException {
         if (isBackup(dir)) {
-            return List.of(read(dir));
+            return List.of(read(dir, limits));
         }
         List<Path> found = new ArrayList<>();
         if (Files.isDirectory(dir)) {
@@ -66,22 +74,27 @@ public record GpoBackup(Path folder, String backupId, String gpoGuid, String dis
                 .thenComparing(p -> p.getFileName().toString()));
         List<GpoBackup> out = new ArrayList<>();
         for (Path p : found) {
-            out.add(read(p));
+            out.add(read(p, limits));
         }
         return out;
     }
 
     /** @throws GpoBackupException naming the file, line and column of unreadable XML */
     public static GpoBackup read(Path folder) throws IOException {
+        return read(folder, InputLimits.DEFAULT);
+    }
+
+    /** As {@link #read(Path)}, each XML file within the GPO backup limit of {@code limits}. */
+    public static GpoBackup read(Path folder, InputLimits limits) throws IOException {
         Path backupXml = GpoPaths.child(folder, BACKUP_XML).filter(Files::isRegularFile).orElseThrow(() ->
                 new GpoBackupException(folder + ": not a GPO backup (no " + BACKUP_XML + ")"));
         Map<String, String> core = new HashMap<>();
         Map<String, String> files = new HashMap<>();
-        parse(backupXml, new Collector("GroupPolicyCoreSettings", core, files));
+        parse(backupXml, new Collector("GroupPolicyCoreSettings", core, files), limits);
         Map<String, String> info = new HashMap<>();
         Optional<Path> infoXml = GpoPaths.child(folder, INFO_XML).filter(Files::isRegularFile);
         if (infoXml.isPresent()) {
-            parse(infoXml.get(), new Collector("BackupInst", info, new HashMap<>()));
+            parse(infoXml.get(), new Collector("BackupInst", info, new HashMap<>()), limits);
         }
         String name = folder.toAbsolutePath().normalize().getFileName() == null ? ""
                 : folder.toAbsolutePath().normalize().getFileName().toString();
@@ -109,8 +122,8 @@ public record GpoBackup(Path folder, String backupId, String gpoGuid, String dis
         return GpoPaths.resolve(folder, usual).filter(Files::isRegularFile);
     }
 
-    private static void parse(Path file, Collector handler) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
+    private static void parse(Path file, Collector handler, InputLimits limits) throws IOException {
+        byte[] bytes = InputFile.read(file, InputKind.GPO_BACKUP, limits);
         try {
             SAXParserFactory f = SAXParserFactory.newInstance();
             f.setNamespaceAware(true);

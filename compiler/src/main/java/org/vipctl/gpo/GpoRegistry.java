@@ -2,6 +2,7 @@ package org.vipctl.gpo;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,6 +12,11 @@ import java.util.Optional;
 import java.util.Set;
 import org.vipctl.diagnostic.Location;
 import org.vipctl.files.AtomicFile;
+import org.vipctl.files.InputFile;
+import org.vipctl.files.InputKind;
+import org.vipctl.files.InputLimits;
+import org.vipctl.files.InputRefused;
+import org.vipctl.files.IoProblem;
 import org.vipctl.format.pol.PolFile;
 import org.vipctl.format.pol.PolFormatException;
 import org.vipctl.format.pol.PolReader;
@@ -70,18 +76,40 @@ public final class GpoRegistry implements Registry {
      * @throws RegistryException when Registry.pol or GPT.INI cannot be read
      */
     public static GpoRegistry open(Path folder, Ownership owned) {
+        return open(folder, owned, InputLimits.DEFAULT);
+    }
+
+    /**
+     * As {@link #open(Path, Ownership)}, refusing a Registry.pol or GPT.INI above its limit in
+     * {@code limits} or one that is not a regular file.
+     */
+    public static GpoRegistry open(Path folder, Ownership owned, InputLimits limits) {
         GpoFolder.Layout files = GpoFolder.locate(folder.toAbsolutePath().normalize());
         try {
-            byte[] pol = Files.isRegularFile(files.pol()) ? Files.readAllBytes(files.pol()) : new byte[0];
-            List<PolRecord> records = pol.length == 0 ? List.of() : PolReader.read(pol).records();
-            GptIni ini = Files.isRegularFile(files.ini()) ? GptIni.parse(Files.readAllBytes(files.ini())) : GptIni.create();
+            byte[] pol = readIfPresent(files.pol(), InputKind.REGISTRY_POL, limits);
+            List<PolRecord> records = pol.length == 0 ? List.of()
+                    : PolReader.read(pol, limits.of(InputKind.REGISTRY_POL)).records();
+            byte[] iniBytes = readIfPresent(files.ini(), InputKind.GPT_INI, limits);
+            GptIni ini = Files.exists(files.ini()) ? GptIni.parse(iniBytes) : GptIni.create();
+            ini.version(); // a Version= that is not a number is an error now, naming the file, not at the first write
             return new GpoRegistry(files, owned, records, pol, ini);
+        } catch (InputRefused e) {
+            throw new RegistryException(e.getMessage(), e);
         } catch (IOException e) {
-            throw new RegistryException("cannot read the GPO in " + files.folder() + ": " + e.getMessage(), e);
+            throw new RegistryException("cannot read the GPO in " + files.folder() + ": " + IoProblem.describe(e), e);
         } catch (PolFormatException e) {
             throw new RegistryException(files.pol() + ": " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {
             throw new RegistryException(files.ini() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The file's bytes; none when it does not exist. */
+    private static byte[] readIfPresent(Path file, InputKind kind, InputLimits limits) throws IOException {
+        try {
+            return InputFile.read(file, kind, limits);
+        } catch (NoSuchFileException e) {
+            return new byte[0];
         }
     }
 
@@ -187,7 +215,7 @@ public final class GpoRegistry implements Registry {
             AtomicFile.write(files.ini(), nextIni.toBytes());
             written.add(files.ini());
         } catch (IOException e) {
-            throw new RegistryException("cannot update the GPO in " + files.folder() + ": " + e.getMessage(), e);
+            throw new RegistryException("cannot update the GPO in " + files.folder() + ": " + IoProblem.describe(e), e);
         } finally {
             if (!written.isEmpty()) {
                 records = List.copyOf(next);

@@ -1,7 +1,9 @@
 package org.vipctl.gpo;
 
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -9,34 +11,76 @@ import java.util.Optional;
 /**
  * A GPO's {@code GPT.INI}: {@code [General]} with {@code Version=} (high 16 bits user version, low 16
  * bits computer version, MS-GPOL 3.3.4.5) and {@code gPCMachineExtensionNames=}. Only those two keys
- * are ever changed; every other line and the file's line ending stay as they were. Windows writes
- * the file in the ANSI code page: it is read and written as ISO-8859-1 so every byte survives.
+ * are ever changed; every other line, the file's line ending and its encoding stay as they were.
+ * Windows writes the file in the ANSI code page, on some systems as UTF-16 with a byte order mark:
+ * an ANSI (or UTF-8) file is read and written as ISO-8859-1, so every byte survives whatever the
+ * code page; a UTF-16 file is decoded and written back as UTF-16 with its byte order mark.
  */
 public final class GptIni {
 
     private static final String GENERAL = "[General]";
 
+    /** How the file was stored; {@link #ANSI} is every byte as one ISO-8859-1 character. */
+    public enum Encoding {
+        ANSI(new byte[0], StandardCharsets.ISO_8859_1),
+        UTF8_BOM(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, StandardCharsets.ISO_8859_1),
+        UTF16LE_BOM(new byte[] {(byte) 0xFF, (byte) 0xFE}, StandardCharsets.UTF_16LE),
+        UTF16BE_BOM(new byte[] {(byte) 0xFE, (byte) 0xFF}, StandardCharsets.UTF_16BE),
+        UTF16LE(new byte[0], StandardCharsets.UTF_16LE);
+
+        private final byte[] bom;
+        private final Charset charset;
+
+        Encoding(byte[] bom, Charset charset) {
+            this.bom = bom;
+            this.charset = charset;
+        }
+
+        /** A byte order mark decides; without one, text whose second byte is NUL is UTF-16LE ("[" is 5B 00). */
+        static Encoding of(byte[] b) {
+            for (Encoding e : List.of(UTF8_BOM, UTF16LE_BOM, UTF16BE_BOM)) {
+                if (b.length >= e.bom.length && Arrays.equals(b, 0, e.bom.length, e.bom, 0, e.bom.length)) {
+                    return e;
+                }
+            }
+            return b.length >= 2 && b[0] != 0 && b[1] == 0 ? UTF16LE : ANSI;
+        }
+    }
+
     private final List<String> lines;
     private final String eol;
+    private final Encoding encoding;
 
-    private GptIni(List<String> lines, String eol) {
+    private GptIni(List<String> lines, String eol, Encoding encoding) {
         this.lines = List.copyOf(lines);
         this.eol = eol;
+        this.encoding = encoding;
     }
 
-    /** What a new GPO folder gets: {@code [General]} and {@code Version=0}, CRLF line endings. */
+    /** What a new GPO folder gets: {@code [General]} and {@code Version=0}, CRLF line endings, ANSI. */
     public static GptIni create() {
-        return new GptIni(List.of(GENERAL, "Version=0"), "\r\n");
+        return new GptIni(List.of(GENERAL, "Version=0"), "\r\n", Encoding.ANSI);
     }
 
+    /** @throws IllegalArgumentException for UTF-16 text with an odd number of bytes (a truncated file) */
     public static GptIni parse(byte[] bytes) {
-        String text = new String(bytes, StandardCharsets.ISO_8859_1);
+        Encoding encoding = Encoding.of(bytes);
+        int start = encoding.bom.length;
+        if (encoding.charset != StandardCharsets.ISO_8859_1 && (bytes.length - start) % 2 != 0) {
+            throw new IllegalArgumentException("GPT.INI is UTF-16 text with an odd number of bytes (" + bytes.length
+                    + "), so it is cut short; restore it from a copy, or delete it to start from Version=0");
+        }
+        String text = new String(bytes, start, bytes.length - start, encoding.charset);
         String eol = text.contains("\r\n") || !text.contains("\n") ? "\r\n" : "\n";
         List<String> lines = new ArrayList<>(List.of(text.split("\r?\n", -1)));
         if (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
             lines.remove(lines.size() - 1);
         }
-        return new GptIni(lines, eol);
+        return new GptIni(lines, eol, encoding);
+    }
+
+    public Encoding encoding() {
+        return encoding;
     }
 
     public byte[] toBytes() {
@@ -44,7 +88,10 @@ public final class GptIni {
         for (String l : lines) {
             sb.append(l).append(eol);
         }
-        return sb.toString().getBytes(StandardCharsets.ISO_8859_1);
+        byte[] text = sb.toString().getBytes(encoding.charset);
+        byte[] out = Arrays.copyOf(encoding.bom, encoding.bom.length + text.length);
+        System.arraycopy(text, 0, out, encoding.bom.length, text.length);
+        return out;
     }
 
     /** The whole 32-bit version (0 when absent); a value that is not a decimal 32-bit number is an error. */
@@ -61,7 +108,8 @@ public final class GptIni {
             }
             return n;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("GPT.INI: Version=" + s + " is not a decimal 32-bit number");
+            throw new IllegalArgumentException("Version=" + s + " is not a decimal 32-bit number (0 to 4294967295);"
+                    + " set it to the GPO's version number, or 0 if unsure");
         }
     }
 
@@ -104,7 +152,7 @@ public final class GptIni {
         if (i >= 0) {
             String l = out.get(i);
             out.set(i, l.substring(0, l.indexOf('=') + 1) + value);
-            return new GptIni(out, eol);
+            return new GptIni(out, eol, encoding);
         }
         int section = general();
         if (section < 0) {
@@ -119,7 +167,7 @@ public final class GptIni {
             end--;
         }
         out.add(end, name + "=" + value);
-        return new GptIni(out, eol);
+        return new GptIni(out, eol, encoding);
     }
 
     private int general() {
@@ -151,12 +199,12 @@ public final class GptIni {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof GptIni g && g.lines.equals(lines) && g.eol.equals(eol);
+        return o instanceof GptIni g && g.lines.equals(lines) && g.eol.equals(eol) && g.encoding == encoding;
     }
 
     @Override
     public int hashCode() {
-        return lines.hashCode() * 31 + eol.hashCode();
+        return (lines.hashCode() * 31 + eol.hashCode()) * 31 + encoding.hashCode();
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.vipctl.files.InputLimits;
 import org.vipctl.format.citrix.CitrixExportReader;
 
 /**
@@ -20,10 +21,10 @@ final class CitrixSource {
     private CitrixSource() {
     }
 
-    static List<SourceUnit> read(Path folder, String shown) throws IOException {
+    static List<SourceUnit> read(Path folder, String shown, InputLimits limits) throws IOException {
         CitrixExportReader.Export export;
         try {
-            export = CitrixExportReader.read(folder);
+            export = CitrixExportReader.read(folder, limits);
         } catch (CitrixExportReader.CitrixExportException e) {
             throw new ImportException(shown + ": not a readable Citrix export: " + e.getMessage(), e);
         }

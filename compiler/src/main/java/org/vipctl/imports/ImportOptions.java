@@ -5,17 +5,18 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.vipctl.catalog.Catalog;
+import org.vipctl.files.InputLimits;
 import org.vipctl.model.TargetOs;
 
 /**
  * How to import: the catalog to read values against, {@code all} to keep every HKLM value rather
  * than only those under the catalog's keys, a {@code name} for a single imported policy, the
  * {@code os} list for {@code targets.os}, the {@code $schema} reference for editors, the folder
- * the files go to as messages should show it ({@code outputPrefix}, may be empty), and how to open
- * the live registry when a source is {@code windows}.
+ * the files go to as messages should show it ({@code outputPrefix}, may be empty), how to open
+ * the live registry when a source is {@code windows}, and the size limits of the files read.
  */
 public record ImportOptions(Catalog catalog, boolean all, Optional<String> name, List<TargetOs> os, String schemaRef,
-                            String outputPrefix, Supplier<ListableRegistry> windows) {
+                            String outputPrefix, Supplier<ListableRegistry> windows, InputLimits limits) {
 
     public ImportOptions {
         Objects.requireNonNull(catalog);
@@ -26,26 +27,31 @@ public record ImportOptions(Catalog catalog, boolean all, Optional<String> name,
     public static ImportOptions of(Catalog catalog) {
         return new ImportOptions(catalog, false, Optional.empty(), List.of(), SchemaRef.ID, "", () -> {
             throw new ImportException("windows: the live registry can be read on Windows only");
-        });
+        }, InputLimits.DEFAULT);
     }
 
     public ImportOptions withAll(boolean value) {
-        return new ImportOptions(catalog, value, name, os, schemaRef, outputPrefix, windows);
+        return new ImportOptions(catalog, value, name, os, schemaRef, outputPrefix, windows, limits);
     }
 
     public ImportOptions withName(Optional<String> value) {
-        return new ImportOptions(catalog, all, value, os, schemaRef, outputPrefix, windows);
+        return new ImportOptions(catalog, all, value, os, schemaRef, outputPrefix, windows, limits);
     }
 
     public ImportOptions withOs(List<TargetOs> value) {
-        return new ImportOptions(catalog, all, name, value, schemaRef, outputPrefix, windows);
+        return new ImportOptions(catalog, all, name, value, schemaRef, outputPrefix, windows, limits);
     }
 
     public ImportOptions withOutput(String schema, String prefix) {
-        return new ImportOptions(catalog, all, name, os, schema, prefix, windows);
+        return new ImportOptions(catalog, all, name, os, schema, prefix, windows, limits);
     }
 
     public ImportOptions withWindows(Supplier<ListableRegistry> value) {
-        return new ImportOptions(catalog, all, name, os, schemaRef, outputPrefix, value);
+        return new ImportOptions(catalog, all, name, os, schemaRef, outputPrefix, value, limits);
+    }
+
+    /** The size limits of the files read (docs/reliability.md). */
+    public ImportOptions withLimits(InputLimits value) {
+        return new ImportOptions(catalog, all, name, os, schemaRef, outputPrefix, windows, value);
     }
 }

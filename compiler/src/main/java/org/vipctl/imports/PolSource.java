@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.vipctl.files.InputKind;
+import org.vipctl.files.InputLimits;
+import org.vipctl.files.InputRefused;
 import org.vipctl.format.pol.PolFile;
 import org.vipctl.format.pol.PolFormatException;
 import org.vipctl.format.pol.PolReader;
@@ -31,12 +34,14 @@ final class PolSource {
     }
 
     /** {@code shown} is the file as the user should see it in comments and messages. */
-    static List<Observed> read(Path file, String shown, Hive hive) {
+    static List<Observed> read(Path file, String shown, Hive hive, InputLimits limits) {
         PolFile pol;
         try {
-            pol = PolReader.read(file);
+            pol = PolReader.read(file, limits.of(InputKind.REGISTRY_POL));
         } catch (PolFormatException e) {
             throw new ImportException(shown + ": not a valid Registry.pol: " + e.getMessage(), e);
+        } catch (InputRefused e) {
+            throw new ImportException(e.getMessage(), e);
         } catch (IOException e) {
             throw new ImportException(shown + ": cannot read: " + e.getMessage(), e);
         }

@@ -1,10 +1,13 @@
 package org.vipctl.imports;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.vipctl.files.InputFile;
+import org.vipctl.files.InputKind;
+import org.vipctl.files.InputLimits;
+import org.vipctl.files.InputRefused;
 import org.vipctl.format.reg.RegFile;
 import org.vipctl.format.reg.RegFileException;
 import org.vipctl.format.reg.RegFileReader;
@@ -23,12 +26,14 @@ final class RegSource {
     private RegSource() {
     }
 
-    static void read(Path file, String shown, RegistryFold fold) {
+    static void read(Path file, String shown, RegistryFold fold, InputLimits limits) {
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            bytes = InputFile.read(file, InputKind.REG_FILE, limits);
         } catch (NoSuchFileException e) {
             throw new ImportException(shown + ": no such file", e);
+        } catch (InputRefused e) {
+            throw new ImportException(e.getMessage(), e);
         } catch (IOException e) {
             throw new ImportException(shown + ": cannot read: " + e.getMessage(), e);
         }

@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.vipctl.files.InputLimits;
+import org.vipctl.files.IoProblem;
 import org.vipctl.gpo.GpoBackup;
 import org.vipctl.gpo.GpoBackupException;
 import org.vipctl.gpo.GpoPaths;
@@ -36,15 +38,15 @@ final class Sources {
         try {
             return switch (kind) {
                 case WINDOWS -> List.of(windows(options));
-                case LOCAL_GPO -> List.of(gpoFolder(localGpoFolder(source), "local GPO", LOCAL_GPO));
-                case GPO -> List.of(gpoFolder(existingFolder(source), "GPO folder", null));
-                case POL -> List.of(polFile(existingFile(strip(source, REGFILE))));
-                case REGFILE -> List.of(regFile(existingFile(strip(source, REGFILE))));
-                case GPO_BACKUP -> backups(existingFolder(source));
-                case CITRIX -> CitrixSource.read(existingFolder(source), show(path(source)));
+                case LOCAL_GPO -> List.of(gpoFolder(localGpoFolder(source), "local GPO", LOCAL_GPO, options.limits()));
+                case GPO -> List.of(gpoFolder(existingFolder(source), "GPO folder", null, options.limits()));
+                case POL -> List.of(polFile(existingFile(strip(source, REGFILE)), options.limits()));
+                case REGFILE -> List.of(regFile(existingFile(strip(source, REGFILE)), options.limits()));
+                case GPO_BACKUP -> backups(existingFolder(source), options.limits());
+                case CITRIX -> CitrixSource.read(existingFolder(source), show(path(source)), options.limits());
             };
         } catch (IOException e) {
-            throw new ImportException(source + ": cannot read: " + e.getMessage(), e);
+            throw new ImportException("cannot read " + IoProblem.describe(path(source), e), e);
         } catch (GpoBackupException e) {
             throw new ImportException(e.getMessage(), e);
         }
@@ -128,35 +130,35 @@ final class Sources {
     }
 
     /** A GPO folder's Machine (HKLM) and User (HKCU) Registry.pol; a folder without either imports nothing. */
-    private static SourceUnit gpoFolder(Path dir, String kind, String name) throws IOException {
+    private static SourceUnit gpoFolder(Path dir, String kind, String name, InputLimits limits) throws IOException {
         List<Observed> observed = new ArrayList<>();
         List<String> files = new ArrayList<>();
-        halves(GpoPaths.machinePol(dir), GpoPaths.userPol(dir), observed, files);
+        halves(GpoPaths.machinePol(dir), GpoPaths.userPol(dir), observed, files, limits);
         return new SourceUnit(kind, show(dir), files, Optional.of(Scope.POLICY),
                 PolicyNames.fromText(name != null ? name : fileName(dir)), Optional.empty(), observed, Optional.empty());
     }
 
     /** {@code X/Machine/Registry.pol} is named after X; a User folder's file is the user half. */
-    private static SourceUnit polFile(Path file) {
+    private static SourceUnit polFile(Path file, InputLimits limits) {
         Path parent = file.toAbsolutePath().normalize().getParent();
         String half = parent == null ? "" : fileName(parent);
         boolean user = half.equalsIgnoreCase("User");
         boolean inGpo = user || half.equalsIgnoreCase("Machine");
         String name = inGpo && parent.getParent() != null ? fileName(parent.getParent()) : baseName(file);
-        List<Observed> observed = PolSource.read(file, show(file), user ? Hive.HKCU : Hive.HKLM);
+        List<Observed> observed = PolSource.read(file, show(file), user ? Hive.HKCU : Hive.HKLM, limits);
         return new SourceUnit("Registry.pol", show(file), List.of(show(file)), Optional.of(Scope.POLICY),
                 PolicyNames.fromText(name), Optional.empty(), observed, Optional.empty());
     }
 
-    private static SourceUnit regFile(Path file) {
+    private static SourceUnit regFile(Path file, InputLimits limits) {
         RegistryFold fold = new RegistryFold();
-        RegSource.read(file, show(file), fold);
+        RegSource.read(file, show(file), fold, limits);
         return new SourceUnit(".reg file", show(file), List.of(show(file)), Optional.of(Scope.LOCAL),
                 PolicyNames.fromText(baseName(file)), Optional.empty(), fold.result(), Optional.empty());
     }
 
-    private static List<SourceUnit> backups(Path dir) throws IOException {
-        List<GpoBackup> all = GpoBackup.readAll(dir);
+    private static List<SourceUnit> backups(Path dir, InputLimits limits) throws IOException {
+        List<GpoBackup> all = GpoBackup.readAll(dir, limits);
         if (all.isEmpty()) {
             throw new ImportException(show(dir) + ": no GPO backup here (a folder holding Backup.xml, or a folder of them)");
         }
@@ -164,7 +166,7 @@ final class Sources {
         for (GpoBackup b : all) {
             List<Observed> observed = new ArrayList<>();
             List<String> files = new ArrayList<>();
-            halves(b.machinePol(), b.userPol(), observed, files);
+            halves(b.machinePol(), b.userPol(), observed, files, limits);
             String title = b.displayName().isBlank() ? (b.gpoGuid().isBlank() ? b.backupId() : b.gpoGuid()) : b.displayName();
             String what = "GPO backup";
             String source = show(b.folder()) + (b.gpoGuid().isBlank() ? "" : " (GPO " + b.gpoGuid() + ")");
@@ -176,14 +178,15 @@ final class Sources {
     }
 
     /** The machine half (HKLM) and the user half (HKCU) of a GPO, when they are there. */
-    private static void halves(Optional<Path> machine, Optional<Path> user, List<Observed> observed, List<String> files) {
+    private static void halves(Optional<Path> machine, Optional<Path> user, List<Observed> observed, List<String> files,
+                               InputLimits limits) {
         if (machine.isPresent()) {
             files.add(show(machine.get()));
-            observed.addAll(PolSource.read(machine.get(), show(machine.get()), Hive.HKLM));
+            observed.addAll(PolSource.read(machine.get(), show(machine.get()), Hive.HKLM, limits));
         }
         if (user.isPresent()) {
             files.add(show(user.get()));
-            observed.addAll(PolSource.read(user.get(), show(user.get()), Hive.HKCU));
+            observed.addAll(PolSource.read(user.get(), show(user.get()), Hive.HKCU, limits));
         }
     }
 
@@ -212,6 +215,9 @@ final class Sources {
 
     private static Path existingFile(String source) {
         Path p = path(source);
+        if (Files.exists(p) && !Files.isRegularFile(p)) {
+            throw new ImportException(source + ": not a regular file (a folder, pipe or device); name the file itself");
+        }
         if (!Files.isRegularFile(p)) {
             throw new ImportException(source + ": no such file");
         }

@@ -25,8 +25,10 @@ import java.util.stream.Stream;
 import org.vipctl.diagnostic.Diagnostic;
 import org.vipctl.diagnostic.Diagnostics;
 import org.vipctl.diagnostic.Location;
+import org.vipctl.files.InputFile;
+import org.vipctl.files.InputKind;
+import org.vipctl.files.InputRefused;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -57,9 +59,16 @@ public final class YamlLoader {
     private static final int MAX_NODES = 200_000;
 
     private final LoadLimits limits;
+    private final InputKind kind;
+
+    /** A loader of {@code kind} files (policies or catalogs), within {@code limits}. */
+    public YamlLoader(LoadLimits limits, InputKind kind) {
+        this.limits = limits;
+        this.kind = kind;
+    }
 
     public YamlLoader(LoadLimits limits) {
-        this.limits = limits;
+        this(limits, InputKind.POLICY);
     }
 
     public YamlLoader() {
@@ -190,13 +199,13 @@ public final class YamlLoader {
         try {
             long size = Files.size(file);
             if (size > limits.maxFileBytes()) {
-                out.add(Diagnostic.error(LIMIT, Location.ofFile(name),
-                        String.format(Locale.ROOT, "file is %,d bytes; policy files are limited to %,d bytes",
-                                size, limits.maxFileBytes()),
-                        "split the policy into smaller files"));
+                out.add(tooLarge(name, size));
                 return List.of();
             }
-            return parse(name, Files.readAllBytes(file), out);
+            return parse(name, InputFile.read(file, kind, limits.maxFileBytes()), out);
+        } catch (InputRefused e) {
+            out.add(e.tooLarge() ? tooLarge(name, -1)
+                    : Diagnostic.error(UNREADABLE, Location.ofFile(name), e.getReason(), "name a YAML file or a folder of them"));
         } catch (NoSuchFileException e) {
             out.add(Diagnostic.error(UNREADABLE, Location.ofFile(name), "no such file", "check the path"));
         } catch (IOException e) {
@@ -204,6 +213,14 @@ public final class YamlLoader {
                     "check the path and its permissions"));
         }
         return List.of();
+    }
+
+    private Diagnostic tooLarge(String name, long size) {
+        String plural = kind == InputKind.CATALOG ? "catalog files" : "policy files";
+        return Diagnostic.error(LIMIT, Location.ofFile(name),
+                (size < 0 ? "file grew while it was read;" : String.format(Locale.ROOT, "file is %,d bytes;", size))
+                        + String.format(Locale.ROOT, " %s are limited to %,d bytes", plural, limits.maxFileBytes()),
+                "split it into smaller files, or raise the limit with --max-input " + kind.key() + "=SIZE");
     }
 
     /** Parses YAML bytes; {@code name} is used in locations. */
@@ -221,10 +238,10 @@ public final class YamlLoader {
         }
         List<SourceDocument> docs = new ArrayList<>();
         try {
-            Iterator<Node> it = yaml().composeAll(new StringReader(text)).iterator();
+            org.yaml.snakeyaml.composer.Composer composer = composer(text);
             int index = 0;
-            while (it.hasNext()) {
-                Node node = it.next();
+            while (composer.checkNode()) {
+                Node node = composer.getNode();
                 if (docs.size() >= limits.maxDocuments()) {
                     out.add(Diagnostic.error(LIMIT, at(name, node.getStartMark()),
                             "more than " + limits.maxDocuments() + " documents in one file",
@@ -264,7 +281,14 @@ public final class YamlLoader {
         return docs;
     }
 
-    private Yaml yaml() {
+    private org.yaml.snakeyaml.composer.Composer composer(String text) {
+        LoaderOptions o = options();
+        return new org.yaml.snakeyaml.composer.Composer(new org.yaml.snakeyaml.parser.ParserImpl(
+                new org.yaml.snakeyaml.reader.StreamReader(new StringReader(text)), o),
+                new org.yaml.snakeyaml.resolver.Resolver(), o);
+    }
+
+    private LoaderOptions options() {
         LoaderOptions o = new LoaderOptions();
         o.setAllowDuplicateKeys(false);
         o.setMaxAliasesForCollections(limits.maxAliases());
@@ -272,7 +296,7 @@ public final class YamlLoader {
         o.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, limits.maxFileBytes()));
         o.setAllowRecursiveKeys(false);
         o.setProcessComments(false);
-        return new Yaml(o);
+        return o;
     }
 
     private String decode(String name, byte[] bytes, Diagnostics out) {
@@ -481,6 +505,9 @@ public final class YamlLoader {
                         continue;
                     }
                     String key = ks.getValue();
+                    if (!textIsCarriable(key, kl)) {
+                        continue;
+                    }
                     Location first = seen.putIfAbsent(key, kl);
                     if (first != null) {
                         problems.add(Diagnostic.error(DUPLICATE_KEY, kl, "duplicate key '" + key + "'",
@@ -502,7 +529,25 @@ public final class YamlLoader {
                 }
                 return arr;
             }
-            return scalar((ScalarNode) node);
+            ScalarNode s = (ScalarNode) node;
+            if (!textIsCarriable(s.getValue(), at(name, s.getStartMark()))) {
+                return JsonNodeFactory.instance.nullNode();
+            }
+            return scalar(s);
+        }
+
+        private boolean textIsCarriable(String text, Location at) {
+            java.util.Optional<String> problem = TextCharacters.problem(text);
+            if (problem.isEmpty()) {
+                return true;
+            }
+            problems.add(Diagnostic.error(ENCODING, at, "text holds " + problem.get() + ", which no output can carry",
+                    problem.get().startsWith("an unpaired")
+                            ? "a \\u escape of U+D800-U+DFFF must be one half of a pair: write the character itself,"
+                            + " or \\U0001F600 for one outside the Basic Multilingual Plane"
+                            : "remove the character"));
+            failed = true;
+            return false;
         }
 
         /** Only YAML's core scalars are typed: true/false, integers, floats, null; the rest is text. */

@@ -60,9 +60,9 @@ public final class RegValueJson {
             case REG_EXPAND_SZ:
                 return new RegValue.ExpandSz(text(d, type));
             case REG_DWORD:
-                return RegValue.Dword.ofUnsigned(number(d, type).longValueExact());
+                return RegValue.Dword.ofUnsigned(dword(number(d, type)));
             case REG_DWORD_BIG_ENDIAN:
-                return new RegValue.DwordBigEndian(RegValue.Dword.ofUnsigned(number(d, type).longValueExact()).value());
+                return new RegValue.DwordBigEndian(RegValue.Dword.ofUnsigned(dword(number(d, type))).value());
             case REG_QWORD: {
                 BigInteger b = number(d, type);
                 if (b.signum() < 0 || b.bitLength() > 64) {
@@ -78,8 +78,13 @@ public final class RegValueJson {
                 d.forEach(i -> items.add(text(i, type)));
                 return new RegValue.MultiSz(items);
             }
-            case REG_BINARY:
-                return new RegValue.Binary(HexFormat.of().parseHex(text(d, type)));
+            case REG_BINARY: {
+                String hex = text(d, type);
+                if (!hex.matches("([0-9A-Fa-f]{2})*")) {
+                    throw new IllegalArgumentException("REG_BINARY data must be pairs of hex digits, e.g. \"01ff\"");
+                }
+                return new RegValue.Binary(HexFormat.of().parseHex(hex));
+            }
             default:
                 throw new IllegalArgumentException("unsupported registry type " + type);
         }
@@ -90,6 +95,13 @@ public final class RegValueJson {
             throw new IllegalArgumentException(type + " data must be a string");
         }
         return d.asText();
+    }
+
+    private static long dword(BigInteger b) {
+        if (b.signum() < 0 || b.bitLength() > 32) {
+            throw new IllegalArgumentException("REG_DWORD data must be 0..4294967295, got " + b);
+        }
+        return b.longValue();
     }
 
     private static BigInteger number(JsonNode d, RegType type) {

@@ -1,7 +1,6 @@
 package org.vipctl.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.PathType;
@@ -74,7 +73,7 @@ public final class SchemaCheck {
                 if (in == null) {
                     throw new IllegalStateException("schema missing from the jar: " + resource);
                 }
-                tree = new ObjectMapper().readTree(in);
+                tree = JsonTree.read(in);
             } catch (IOException e) {
                 throw new IllegalStateException("cannot read the schema " + resource, e);
             }

@@ -9,6 +9,10 @@ import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Optional;
 import org.vipctl.files.AtomicFile;
+import org.vipctl.files.InputFile;
+import org.vipctl.files.InputKind;
+import org.vipctl.files.InputLimits;
+import org.vipctl.files.InputRefused;
 import org.vipctl.files.IoProblem;
 import org.vipctl.format.reg.RegFileException;
 import org.vipctl.format.reg.RegFileReader;
@@ -27,6 +31,7 @@ import org.vipctl.registry.RegValue;
 public final class RegFileRegistry implements Registry {
 
     private final Path file;
+    private final InputLimits limits;
     private Optional<Stamp> stamp;
     private StateTree tree;
     private Optional<RegFileSource> source;
@@ -44,8 +49,9 @@ public final class RegFileRegistry implements Registry {
         }
     }
 
-    private RegFileRegistry(Path file, StateTree tree, Optional<RegFileSource> source) {
+    private RegFileRegistry(Path file, InputLimits limits, StateTree tree, Optional<RegFileSource> source) {
         this.file = file;
+        this.limits = limits;
         this.stamp = Optional.empty();
         this.tree = tree;
         this.source = source;
@@ -54,28 +60,39 @@ public final class RegFileRegistry implements Registry {
 
     /** @throws RegistryException when the file exists but cannot be read or is not a valid .reg file */
     public static RegFileRegistry open(Path file) {
+        return open(file, InputLimits.DEFAULT);
+    }
+
+    /**
+     * As {@link #open(Path)}, refusing a file above the .reg limit of {@code limits} or one that is
+     * not a regular file (a named pipe would block the run).
+     */
+    public static RegFileRegistry open(Path file, InputLimits limits) {
         Path abs = file.toAbsolutePath().normalize();
         try {
             Optional<Stamp> stamp = Stamp.of(abs);
-            RegFileRegistry r = read(abs);
+            RegFileRegistry r = read(abs, limits);
             r.stamp = stamp;
             return r;
         } catch (IOException e) {
-            throw new RegistryException("cannot read " + abs + ": " + e.getMessage(), e);
+            throw new RegistryException("cannot read " + IoProblem.describe(abs, e), e);
         }
     }
 
-    private static RegFileRegistry read(Path abs) {
+    private static RegFileRegistry read(Path abs, InputLimits limits) {
         try {
-            if (Files.size(abs) == 0) {
-                return new RegFileRegistry(abs, new StateTree(), Optional.empty());
+            byte[] bytes = InputFile.read(abs, InputKind.REG_FILE, limits);
+            if (bytes.length == 0) {
+                return new RegFileRegistry(abs, limits, new StateTree(), Optional.empty());
             }
-            RegFileSource src = RegFileReader.source(abs.toString(), Files.readAllBytes(abs));
-            return new RegFileRegistry(abs, RegStateFile.tree(abs.toString(), src.file()), Optional.of(src));
+            RegFileSource src = RegFileReader.source(abs.toString(), bytes);
+            return new RegFileRegistry(abs, limits, RegStateFile.tree(abs.toString(), src.file()), Optional.of(src));
         } catch (NoSuchFileException e) {
-            return new RegFileRegistry(abs, new StateTree(), Optional.empty());
+            return new RegFileRegistry(abs, limits, new StateTree(), Optional.empty());
+        } catch (InputRefused e) {
+            throw new RegistryException(e.getMessage(), e);
         } catch (IOException e) {
-            throw new RegistryException("cannot read " + abs + ": " + e.getMessage(), e);
+            throw new RegistryException("cannot read " + IoProblem.describe(abs, e), e);
         } catch (RegFileException e) {
             throw new RegistryException(e.getMessage(), e);
         }
@@ -144,14 +161,14 @@ public final class RegFileRegistry implements Registry {
             stamp = Stamp.of(file);
         } catch (IOException | IllegalArgumentException e) {
             reload();
-            throw new RegistryException("cannot write " + file + ": "
-                    + (e instanceof IOException io ? IoProblem.describe(io) : e.getMessage()), e);
+            throw new RegistryException("cannot write " + (e instanceof IOException io ? IoProblem.describe(file, io)
+                    : file + ": " + e.getMessage()), e);
         }
     }
 
     /** After a failed write: what the file holds is what this object holds again. */
     private void reload() {
-        RegFileRegistry again = open(file);
+        RegFileRegistry again = open(file, limits);
         stamp = again.stamp;
         tree = again.tree;
         source = again.source;

@@ -170,10 +170,11 @@ final class PolicyReader {
                     "use ensure: absent to delete a value"));
             return Optional.empty();
         }
-        if (name.length() > MAX_VALUE_NAME || name.indexOf('\0') >= 0) {
+        if (name.length() > MAX_VALUE_NAME || name.chars().anyMatch(PolicyReader::isControl)) {
             out.add(Rule.REGISTRY_KEY.error(doc.valueAt(p + "/name"), "value name is not valid: "
-                            + (name.length() > MAX_VALUE_NAME ? name.length() + " characters" : "it contains a NUL character"),
-                    "registry value names are at most " + MAX_VALUE_NAME + " characters, without NUL"));
+                            + (name.length() > MAX_VALUE_NAME ? name.length() + " characters"
+                            : "it contains a control character (a line break, tab or NUL), which a .reg file cannot hold"),
+                    "registry value names are at most " + MAX_VALUE_NAME + " characters, without control characters"));
             return Optional.empty();
         }
         if ("absent".equals(n.path("ensure").asText("present"))) {
@@ -214,11 +215,16 @@ final class PolicyReader {
             if (part.length() > MAX_KEY_NAME) {
                 return Optional.of("has a key name longer than " + MAX_KEY_NAME + " characters");
             }
-            if (part.chars().anyMatch(c -> c < 0x20)) {
+            if (part.chars().anyMatch(PolicyReader::isControl)) {
                 return Optional.of("has a control character in a key name");
             }
         }
         return Optional.empty();
+    }
+
+    /** What a .reg file cannot hold in a key or value name: C0 control characters and DEL. */
+    static boolean isControl(int c) {
+        return c < 0x20 || c == 0x7f;
     }
 
     private static String dataHint(RegType type) {

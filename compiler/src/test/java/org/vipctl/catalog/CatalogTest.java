@@ -201,4 +201,26 @@ class CatalogTest {
         assertEquals(RegType.REG_MULTI_SZ, s.type().orElseThrow());
         assertEquals(Catalog.builtIn().settings().size(), c.settings().size());
     }
+
+    @Test
+    void controlCharactersInCatalogTextAreRefusedAtTheirPositionBeforeTheyReachAnAdmlFile() throws IOException {
+        List<Diagnostic> ds = load("""
+                settings:
+                  - id: custom.bell
+                    title: "ring \\a the bell"
+                """);
+        assertEquals(1, ds.size(), ds::toString);
+        assertEquals(Rule.CATALOG.id(), ds.get(0).ruleId());
+        assertEquals(3, ds.get(0).location().line());
+        assertTrue(ds.get(0).message().contains("the control character U+0007 (character 6)"), ds.get(0).message());
+
+        List<Diagnostic> placement = load("""
+                settings:
+                  - id: custom.broken
+                    type: REG_DWORD
+                    local: {key: 'HKLM\\SOFTWARE\\X', value: "Two\\nLines"}
+                """);
+        assertEquals(1, placement.size(), placement::toString);
+        assertTrue(placement.get(0).message().contains("control character"), placement.get(0).message());
+    }
 }

@@ -327,4 +327,24 @@ class GpoRegistryTest {
         assertEquals(1, back.result().orElseThrow().written().size());
         assertEquals(PolFile.empty().records(), records());
     }
+
+    @Test
+    void aUtf16GptIniKeepsItsEncodingAndItsVersionMovesOn() throws IOException {
+        Files.createDirectories(gpo().resolve("Machine"));
+        byte[] text = "[General]\r\nVersion=65540\r\n".getBytes(StandardCharsets.UTF_16LE);
+        byte[] ini = new byte[text.length + 2];
+        ini[0] = (byte) 0xFF;
+        ini[1] = (byte) 0xFE;
+        System.arraycopy(text, 0, ini, 2, text.length);
+        Files.write(gpo().resolve("GPT.INI"), ini);
+        GpoRegistry reg = GpoRegistry.open(gpo());
+        assertEquals(65540, reg.version());
+        reg.write(POLICY_VIP, "EnableVirtualIP", new RegValue.Dword(1));
+        byte[] after = Files.readAllBytes(gpo().resolve("GPT.INI"));
+        assertEquals((byte) 0xFF, after[0]);
+        assertEquals((byte) 0xFE, after[1]);
+        String written = new String(after, 2, after.length - 2, StandardCharsets.UTF_16LE);
+        assertTrue(written.startsWith("[General]\r\nVersion=65541\r\ngPCMachineExtensionNames=[{35378EAC-"), written);
+        assertEquals(65541, GpoRegistry.open(gpo()).version());
+    }
 }

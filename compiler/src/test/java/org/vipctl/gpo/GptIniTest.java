@@ -56,7 +56,8 @@ class GptIniTest {
     @Test
     void badVersionIsAnError() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ini("[General]\nVersion=abc\n").version());
-        assertEquals("GPT.INI: Version=abc is not a decimal 32-bit number", e.getMessage());
+        assertEquals("Version=abc is not a decimal 32-bit number (0 to 4294967295); set it to the GPO's version number,"
+                + " or 0 if unsure", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> ini("[General]\nVersion=4294967296\n").version());
     }
 
@@ -72,5 +73,56 @@ class GptIniTest {
         String already = "[" + cse.toLowerCase() + tool + "]" + security;
         assertEquals(already, ExtensionNames.merge(already, cse, tool), "present already: unchanged, even its case");
         assertThrows(IllegalArgumentException.class, () -> ExtensionNames.merge("[{nonsense}]", cse, tool));
+    }
+
+    private static byte[] withBom(byte[] bom, String text, java.nio.charset.Charset cs) {
+        byte[] t = text.getBytes(cs);
+        byte[] out = java.util.Arrays.copyOf(bom, bom.length + t.length);
+        System.arraycopy(t, 0, out, bom.length, t.length);
+        return out;
+    }
+
+    @Test
+    void utf16WithAByteOrderMarkIsReadAndWrittenBackAsUtf16() {
+        String text = "[General]\r\nVersion=65537\r\ndisplayName=Stra\u00dfe \u6f22\r\n";
+        byte[] le = withBom(new byte[] {(byte) 0xFF, (byte) 0xFE}, text, StandardCharsets.UTF_16LE);
+        GptIni g = GptIni.parse(le);
+        assertEquals(GptIni.Encoding.UTF16LE_BOM, g.encoding());
+        assertEquals(65537, g.version(), "the version is read, not dropped");
+        assertArrayEquals(le, g.toBytes(), "unchanged, it is written back byte for byte");
+        GptIni bumped = g.bumpComputerVersion().withMachineExtensionNames("[{A}]");
+        assertArrayEquals(withBom(new byte[] {(byte) 0xFF, (byte) 0xFE},
+                "[General]\r\nVersion=65538\r\ndisplayName=Stra\u00dfe \u6f22\r\ngPCMachineExtensionNames=[{A}]\r\n",
+                StandardCharsets.UTF_16LE), bumped.toBytes());
+
+        byte[] be = withBom(new byte[] {(byte) 0xFE, (byte) 0xFF}, text, StandardCharsets.UTF_16BE);
+        GptIni b = GptIni.parse(be).bumpComputerVersion();
+        assertEquals(65538, b.version());
+        assertEquals(GptIni.Encoding.UTF16BE_BOM, b.encoding());
+        assertEquals((byte) 0xFE, b.toBytes()[0]);
+    }
+
+    @Test
+    void utf16WithoutAByteOrderMarkAndUtf8WithOneKeepTheirForm() {
+        byte[] bare = "[General]\r\nVersion=7\r\n".getBytes(StandardCharsets.UTF_16LE);
+        GptIni g = GptIni.parse(bare);
+        assertEquals(7, g.version());
+        assertArrayEquals("[General]\r\nVersion=8\r\n".getBytes(StandardCharsets.UTF_16LE), g.bumpComputerVersion().toBytes());
+
+        byte[] utf8 = withBom(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, "[General]\nVersion=3\nx=\u00e9\n",
+                StandardCharsets.UTF_8);
+        GptIni u = GptIni.parse(utf8);
+        assertEquals(3, u.version());
+        assertArrayEquals(withBom(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, "[General]\nVersion=4\nx=\u00e9\n",
+                StandardCharsets.UTF_8), u.bumpComputerVersion().toBytes(), "UTF-8 bytes survive as they were");
+    }
+
+    @Test
+    void aTruncatedUtf16FileIsAnErrorNotMangled() {
+        byte[] odd = java.util.Arrays.copyOf(withBom(new byte[] {(byte) 0xFF, (byte) 0xFE}, "[General]\r\n",
+                StandardCharsets.UTF_16LE), 23);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> GptIni.parse(odd));
+        assertEquals("GPT.INI is UTF-16 text with an odd number of bytes (23), so it is cut short; restore it from a copy,"
+                + " or delete it to start from Version=0", e.getMessage());
     }
 }

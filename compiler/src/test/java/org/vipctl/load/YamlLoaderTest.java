@@ -301,4 +301,26 @@ class YamlLoaderTest {
             out.sorted().forEach(d -> assertFalse(d.message().contains("\n"), d.message()));
         }
     }
+
+    @Test
+    void unpairedSurrogatesFromEscapesAreRefusedAtTheirScalar() {
+        Diagnostic lone = onlyError("programs: [crm.exe, \"cti\\uD800.exe\"]\n");
+        assertEquals(Rule.ENCODING.id(), lone.ruleId());
+        at(lone, 1, 21);
+        assertEquals("text holds an unpaired surrogate U+D800 (character 4), which no output can carry", lone.message());
+
+        Diagnostic low = onlyError("a:\n  \"key\\uDC00\": 1\n");
+        at(low, 2, 3);
+        assertTrue(low.message().contains("U+DC00"), low.message());
+
+    }
+
+    @Test
+    void surrogatePairsAndControlEscapesAreText() {
+        Diagnostics out = new Diagnostics();
+        List<SourceDocument> docs = loader.parse("t.yaml", "a: \"\\uD83D\\uDE00 \\a\\t\"\n".getBytes(StandardCharsets.UTF_8), out);
+        assertTrue(out.isEmpty(), () -> out.sorted().toString());
+        assertEquals("\uD83D\uDE00 \u0007\t", docs.get(0).tree().get("a").asText(),
+                "a pair is one character; writers escape control characters where their format needs it");
+    }
 }

@@ -115,4 +115,13 @@ class RegistryEntriesTest {
         Check c = Check.files(entry("key: 'HKLM\\SOFTWARE\\X', name: V, type: REG_SZ, data: x, view: 32"));
         assertEquals(View.BIT32, c.valid.get(0).spec().registry().get(0).key().view());
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"Line\\nBreak\"", "\"Tab\\tbed\"", "\"Car\\rReturn\"", "\"Del\\x7f\""})
+    void valueNamesWithLineBreaksTabsOrDeleteAreRefusedAtValidate(String name) {
+        Diagnostic d = Check.files(entry("key: 'HKLM\\SOFTWARE\\X', name: " + name + ", type: REG_SZ, data: x"))
+                .one(Rule.REGISTRY_KEY);
+        assertTrue(d.message().contains("control character"), d.message());
+        assertTrue(d.location().line() > 0 && d.location().column() > 0, d.location()::toString);
+    }
 }

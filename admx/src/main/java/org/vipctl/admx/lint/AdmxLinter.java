@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.vipctl.diagnostic.Diagnostic;
 import org.vipctl.diagnostic.Diagnostics;
+import org.vipctl.files.InputLimits;
 
 /**
  * {@code vipctl admx lint}: reads a store (PolicyDefinitions folders, ADMX and ADML files) and
@@ -25,10 +26,17 @@ import org.vipctl.diagnostic.Diagnostics;
 public final class AdmxLinter {
 
     private final boolean strictNamespaces;
+    private final InputLimits limits;
 
     /** @param strictNamespaces report namespaces named by {@code using} but absent from the store as errors */
     public AdmxLinter(boolean strictNamespaces) {
+        this(strictNamespaces, InputLimits.DEFAULT);
+    }
+
+    /** As {@link #AdmxLinter(boolean)}, refusing files above the ADMX limit of {@code limits}. */
+    public AdmxLinter(boolean strictNamespaces, InputLimits limits) {
         this.strictNamespaces = strictNamespaces;
+        this.limits = limits;
     }
 
     /**
@@ -45,7 +53,7 @@ public final class AdmxLinter {
         List<StoreChecks.AdmxInput> admx = new ArrayList<>();
         List<StoreChecks.AdmlInput> adml = new ArrayList<>();
         NamespaceForms forms = new NamespaceForms();
-        readAll(files, admx, adml, forms, found);
+        readAll(files, admx, adml, forms, found, limits);
         Diagnostics d = new Diagnostics();
         d.addAll(found);
         forms.notes(d);
@@ -56,14 +64,14 @@ public final class AdmxLinter {
     }
 
     private static void readAll(StoreFiles files, List<StoreChecks.AdmxInput> admx, List<StoreChecks.AdmlInput> adml,
-                                NamespaceForms forms, List<Diagnostic> out) {
+                                NamespaceForms forms, List<Diagnostic> out, InputLimits limits) {
         int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), 4));
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "admx-reader");
             t.setDaemon(true);
             return t;
         });
-        ThreadLocal<DocReader> readers = ThreadLocal.withInitial(DocReader::new);
+        ThreadLocal<DocReader> readers = ThreadLocal.withInitial(() -> new DocReader(limits));
         try {
             // largest files first, so both threads finish together; results are taken in store order
             Map<StoreFiles.Source, Future<DocReader.Read<AdmxDoc>>> a = new HashMap<>();

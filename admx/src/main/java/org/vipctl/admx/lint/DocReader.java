@@ -12,6 +12,9 @@ import org.vipctl.admx.XmlFileInput;
 import org.vipctl.diagnostic.Diagnostic;
 import org.vipctl.diagnostic.Location;
 import org.vipctl.diagnostic.Rule;
+import org.vipctl.files.InputLimits;
+import org.vipctl.files.InputRefused;
+import org.vipctl.files.IoProblem;
 import org.xml.sax.Attributes;
 import org.xml.sax.Locator;
 import org.xml.sax.SAXException;
@@ -35,6 +38,16 @@ final class DocReader {
     }
 
     private final XMLReader xml = AdmxXml.secureReader();
+    private final InputLimits limits;
+
+    DocReader() {
+        this(InputLimits.DEFAULT);
+    }
+
+    /** A reader that refuses files above the ADMX limit of {@code limits}. */
+    DocReader(InputLimits limits) {
+        this.limits = limits;
+    }
 
     Read<AdmxDoc> admx(Path file, String name) {
         AdmxHandler h = new AdmxHandler(name);
@@ -64,7 +77,7 @@ final class DocReader {
         xml.setContentHandler(h);
         xml.setErrorHandler(h);
         try {
-            xml.parse(XmlFileInput.open(file));
+            xml.parse(XmlFileInput.open(file, limits));
         } catch (SAXParseException e) {
             String msg = clean(e.getMessage());
             h.out.add(Rule.ADMX_SYNTAX.error(new Location(name, e.getLineNumber(), e.getColumnNumber()), msg,
@@ -77,8 +90,13 @@ final class DocReader {
             h.out.add(Rule.ADMX_SYNTAX.error(Location.ofFile(name), "cannot read: " + clean(String.valueOf(e.getMessage())),
                     "check that the file is an ADMX or ADML file"));
             return new Read<>(Optional.empty(), h.out, Optional.empty());
+        } catch (InputRefused e) {
+            h.out.add(Rule.ADMX_SYNTAX.error(Location.ofFile(name), e.getReason(), e.tooLarge()
+                    ? "lint the store with a higher limit (--max-input admx=SIZE) if the file is genuine"
+                    : "give .admx/.adml files or PolicyDefinitions folders"));
+            return new Read<>(Optional.empty(), h.out, Optional.empty());
         } catch (IOException e) {
-            h.out.add(Rule.ADMX_SYNTAX.error(Location.ofFile(name), "cannot read file: " + e.getMessage(),
+            h.out.add(Rule.ADMX_SYNTAX.error(Location.ofFile(name), "cannot read file: " + IoProblem.describe(e),
                     "check the path and its permissions"));
             return new Read<>(Optional.empty(), h.out, Optional.empty());
         }

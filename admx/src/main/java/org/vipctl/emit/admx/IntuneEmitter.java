@@ -233,6 +233,16 @@ public final class IntuneEmitter implements Emitter {
     }
 
     private static String q(String s) {
-        return "\"" + s.replace("\"", "\"\"") + "\"";
+        return "\"" + spreadsheetSafe(s).replace("\"", "\"\"") + "\"";
+    }
+
+    /**
+     * A spreadsheet opening the CSV runs a cell that starts with {@code = + - @}, a tab or a carriage
+     * return as a formula (CSV injection). Such a field gets a leading apostrophe, as OWASP's CSV
+     * injection guidance and spreadsheet-safe CSV writers do: the spreadsheet shows the text and runs
+     * nothing. The JSON file keeps every value as it is.
+     */
+    static String spreadsheetSafe(String field) {
+        return !field.isEmpty() && "=+-@\t\r".indexOf(field.charAt(0)) >= 0 ? "'" + field : field;
     }
 }

@@ -124,4 +124,17 @@ class IntuneEmitterTest {
         String rows = new String(out.files().get("intune/oma-uri.json"), StandardCharsets.UTF_8);
         assertFalse(rows.contains("Citrix_PreferLoopback\","), "no bare <enabled/> row: " + rows);
     }
+
+    @Test
+    void csvFieldsThatASpreadsheetWouldRunAsFormulasGetALeadingApostrophe() {
+        List<OmaUriRow> rows = List.of(
+                new OmaUriRow("=HYPERLINK(\"http://x\")", "+1", "-2", "@SUM(A1)", "\tx"),
+                new OmaUriRow("\rx", "a=b", "", "Plain", "<enabled/>"));
+        String csv = new String(IntuneEmitter.csv(rows), StandardCharsets.UTF_8);
+        assertEquals("\"displayName\",\"description\",\"omaUri\",\"dataType\",\"value\"\r\n"
+                + "\"'=HYPERLINK(\"\"http://x\"\")\",\"'+1\",\"'-2\",\"'@SUM(A1)\",\"'\tx\"\r\n"
+                + "\"'\rx\",\"a=b\",\"\",\"Plain\",\"<enabled/>\"\r\n", csv);
+        String json = new String(IntuneEmitter.json(rows), StandardCharsets.UTF_8);
+        assertTrue(json.contains("\"displayName\" : \"=HYPERLINK(\\\"http://x\\\")\""), "JSON keeps the text: " + json);
+    }
 }

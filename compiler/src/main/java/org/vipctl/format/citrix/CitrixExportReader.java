@@ -1,7 +1,6 @@
 package org.vipctl.format.citrix;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,6 +9,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.vipctl.files.InputFile;
+import org.vipctl.files.InputKind;
+import org.vipctl.files.InputLimits;
 
 /**
  * Reads an {@code Export-CtxGroupPolicy} folder: {@code GroupPolicy.xml} (one object per policy and
@@ -85,12 +87,17 @@ public final class CitrixExportReader {
 
     /** Reads the three files of {@code dir}. */
     public static Export read(Path dir) throws IOException {
-        return read(file(dir, POLICY_FILE), file(dir, CONFIGURATION_FILE), file(dir, FILTER_FILE));
+        return read(dir, InputLimits.DEFAULT);
     }
 
-    private static byte[] file(Path dir, String name) throws IOException {
+    /** As {@link #read(Path)}, refusing files above the Citrix export limit of {@code limits} or not regular files. */
+    public static Export read(Path dir, InputLimits limits) throws IOException {
+        return read(file(dir, POLICY_FILE, limits), file(dir, CONFIGURATION_FILE, limits), file(dir, FILTER_FILE, limits));
+    }
+
+    private static byte[] file(Path dir, String name, InputLimits limits) throws IOException {
         try {
-            return Files.readAllBytes(dir.resolve(name));
+            return InputFile.read(dir.resolve(name), InputKind.CITRIX_EXPORT, limits);
         } catch (NoSuchFileException e) {
             throw new CitrixExportException(dir.resolve(name) + ": no such file (an Export-CtxGroupPolicy folder has "
                     + POLICY_FILE + ", " + CONFIGURATION_FILE + " and " + FILTER_FILE + ")", e);

@@ -1,14 +1,12 @@
 package org.vipctl.format.pol;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.vipctl.files.InputFile;
+import org.vipctl.files.InputKind;
 
 /**
  * Strict reader of the PReg format (MS-GPREG 2.2.1). Anything that is not a well-formed file
@@ -23,7 +21,7 @@ public final class PolReader {
     static final int VERSION = 1;
     static final int HEADER_BYTES = 8;
     /** Real files are kilobytes; this leaves room for generated ones and still bounds memory. */
-    public static final long DEFAULT_MAX_BYTES = 64L * 1024 * 1024;
+    public static final long DEFAULT_MAX_BYTES = InputKind.REGISTRY_POL.defaultLimit();
 
     private static final char OPEN = '[';
     private static final char SEMI = ';';
@@ -49,9 +47,12 @@ public final class PolReader {
         return read(file, DEFAULT_MAX_BYTES);
     }
 
+    /**
+     * @throws org.vipctl.files.InputRefused when the file is larger than {@code maxBytes} or not a
+     *         regular file (a named pipe would block)
+     */
     public static PolFile read(Path file, long maxBytes) throws IOException {
-        checkSize(Files.size(file), maxBytes);
-        return read(Files.readAllBytes(file), maxBytes);
+        return read(InputFile.read(file, InputKind.REGISTRY_POL, maxBytes), maxBytes);
     }
 
     public static PolFile read(byte[] bytes) {
@@ -74,19 +75,7 @@ public final class PolReader {
      * into one array (bounded by {@code maxBytes}); records are decoded from it one at a time.
      */
     public static void forEach(Path file, long maxBytes, Consumer<? super PolRecord> action) throws IOException {
-        byte[] bytes;
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            long size = ch.size();
-            checkSize(size, maxBytes);
-            bytes = new byte[(int) size];
-            ByteBuffer into = ByteBuffer.wrap(bytes);
-            while (into.hasRemaining() && ch.read(into) >= 0) {
-                // read until full or end of file
-            }
-            if (into.hasRemaining()) {
-                bytes = java.util.Arrays.copyOf(bytes, into.position());
-            }
-        }
+        byte[] bytes = InputFile.read(file, InputKind.REGISTRY_POL, maxBytes);
         PolReader check = new PolReader(bytes);
         while (check.hasNext()) {
             check.next(false);

@@ -32,18 +32,23 @@ public final class PolShow {
 
     /** Returns the number of records written. */
     public static long show(Path file, Format format, String scope, Writer out) throws IOException {
+        return show(file, format, scope, out, PolReader.DEFAULT_MAX_BYTES);
+    }
+
+    /** As {@link #show(Path, Format, String, Writer)}, refusing a file larger than {@code maxBytes}. */
+    public static long show(Path file, Format format, String scope, Writer out, long maxBytes) throws IOException {
         // one large buffer between the many small writes and the caller's (often synchronized) writer
         BufferedWriter buffered = new BufferedWriter(out, 1 << 16);
-        long n = format == Format.JSON ? json(file, scope, buffered) : lgpo(file, scope, buffered);
+        long n = format == Format.JSON ? json(file, scope, buffered, maxBytes) : lgpo(file, scope, buffered, maxBytes);
         buffered.flush();
         return n;
     }
 
-    private static long lgpo(Path file, String scope, Writer out) throws IOException {
+    private static long lgpo(Path file, String scope, Writer out, long maxBytes) throws IOException {
         long[] n = {0};
         out.write("; Registry.pol " + file + " (" + scope + ")\n\n");
         try {
-            PolReader.forEach(file, PolReader.DEFAULT_MAX_BYTES, r -> {
+            PolReader.forEach(file, maxBytes, r -> {
                 try {
                     LgpoText.append(out, scope, r);
                     n[0]++;
@@ -59,7 +64,7 @@ public final class PolShow {
         return n[0];
     }
 
-    private static long json(Path file, String scope, Writer out) throws IOException {
+    private static long json(Path file, String scope, Writer out, long maxBytes) throws IOException {
         long[] n = {0};
         JsonGenerator g = new JsonFactory().createGenerator(out);
         g.useDefaultPrettyPrinter();
@@ -69,7 +74,7 @@ public final class PolShow {
         g.writeFieldName("records");
         g.writeStartArray();
         try {
-            PolReader.forEach(file, PolReader.DEFAULT_MAX_BYTES, r -> {
+            PolReader.forEach(file, maxBytes, r -> {
                 try {
                     PolJson.write(g, r);
                     n[0]++;

@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.vipctl.files.InputRefused;
 import org.vipctl.registry.RegValue;
 
 /** Each way a file can be broken gives a clear message and the byte offset where reading stopped. */
@@ -167,10 +168,12 @@ class PolCorruptInputTest {
     void fileOverTheSizeLimit(@TempDir Path tmp) throws Exception {
         Path f = tmp.resolve("big.pol");
         Files.write(f, GOOD);
-        PolFormatException e = assertThrows(PolFormatException.class, () -> PolReader.read(f, 39));
-        assertTrue(e.getMessage().contains("file is 40 bytes, more than the 39-byte limit"), e.getMessage());
-        PolFormatException s = assertThrows(PolFormatException.class, () -> PolReader.forEach(f, 39, r -> { }));
-        assertEquals(39, s.offset());
+        InputRefused e = assertThrows(InputRefused.class, () -> PolReader.read(f, 39));
+        assertTrue(e.getMessage().contains("40 bytes, more than the 39 bytes limit for a Registry.pol file"), e.getMessage());
+        InputRefused s = assertThrows(InputRefused.class, () -> PolReader.forEach(f, 39, r -> { }));
+        assertTrue(s.tooLarge(), s.getMessage());
+        PolFormatException b = assertThrows(PolFormatException.class, () -> PolReader.read(GOOD, 39));
+        assertEquals(39, b.offset(), "bytes already in memory are checked against the limit too");
     }
 
     @Test
