@@ -46,14 +46,12 @@ final class AdmxLintCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
         LintResult r = new AdmxLinter(strictNamespaces).lint(paths);
         switch (format) {
             case JSON -> out.print(Renderer.json(r.diagnostics()));
             case SARIF -> out.print(Renderer.sarif(r.diagnostics(), VersionProvider.version()));
             default -> {
-                err.print(Renderer.text(r.diagnostics()));
-                err.flush();
+                out.print(Renderer.text(r.diagnostics()));
                 out.println((r.hasErrors() ? "errors: " : "ok: ") + r.admxFiles() + " ADMX and " + r.admlFiles()
                         + " ADML files (" + (r.languages().isEmpty() ? "no language folders"
                         : String.join(", ", r.languages())) + "); " + Renderer.summary(r.diagnostics()));

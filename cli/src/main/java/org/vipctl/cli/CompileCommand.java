@@ -92,8 +92,9 @@ final class CompileCommand implements Callable<Integer> {
         }
         Compilation compilation = Compilation.load(inputs.paths, catalog, diagnostics);
         if (diagnostics.hasErrors()) {
-            err.print(Renderer.text(diagnostics.sorted()));
-            err.println("nothing written: " + Renderer.summary(diagnostics.sorted()));
+            Checked checked = Checked.of(inputs.paths, diagnostics, compilation, java.util.Optional.empty());
+            err.print(Renderer.text(checked.findings().reported()));
+            err.println("nothing written: " + checked.findings().counts());
             return ExitCodes.ERROR;
         }
         Map<String, String> options = new LinkedHashMap<>();
@@ -105,9 +106,10 @@ final class CompileCommand implements Callable<Integer> {
         for (Emitter e : chosen) {
             e.emit(context, files);
         }
-        err.print(Renderer.text(diagnostics.sorted()));
+        Checked checked = Checked.of(inputs.paths, diagnostics, compilation, java.util.Optional.empty());
+        err.print(Renderer.text(checked.findings().reported()));
         if (diagnostics.hasErrors()) {
-            err.println("nothing written: " + Renderer.summary(diagnostics.sorted()));
+            err.println("nothing written: " + checked.findings().counts());
             return ExitCodes.ERROR;
         }
         List<Path> written = files.writeTo(output);

@@ -16,10 +16,11 @@ final class DesiredState {
     static Loaded load(PolicyInputs inputs, Scope scope, PrintWriter err) {
         Diagnostics diagnostics = new Diagnostics();
         Compilation c = inputs.load(diagnostics);
-        err.print(Renderer.text(diagnostics.sorted()));
+        Checked checked = Checked.of(inputs.paths, diagnostics, c, java.util.Optional.empty());
+        err.print(Renderer.text(checked.findings().reported()));
         err.flush();
         if (diagnostics.hasErrors()) {
-            throw new UserError("policies are not valid, nothing planned: " + Renderer.summary(diagnostics.sorted()));
+            throw new UserError("policies are not valid, nothing planned: " + checked.findings().counts());
         }
         return new Loaded(c, c.registry(scope));
     }

@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** {@code vipctl validate} through {@link Main#run}: exit codes, streams, formats, hostile input. */
 class ValidateCommandTest {
 
-    private static final Pattern DIAGNOSTIC = Pattern.compile("^\\S.*:\\d+:\\d+: (error|warning|note) VIP\\d{3} \\S.*$");
+    private static final Pattern DIAGNOSTIC = Pattern.compile("^\\S.*:\\d+:\\d+: (error|warning|note): \\S.* \\[VIP\\d{3}]$");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -46,6 +46,12 @@ class ValidateCommandTest {
         return new Result(code, out.toString(), err.toString());
     }
 
+    /** The finding lines of a text run: standard output without hint lines and the closing summary. */
+    static List<String> findings(Result r) {
+        List<String> lines = r.out().lines().filter(l -> !l.startsWith("    hint: ")).toList();
+        return lines.subList(0, Math.max(0, lines.size() - 1));
+    }
+
     static Path examples() {
         Path p = Path.of(System.getProperty("vipctl.repo", ".")).resolve("examples");
         return Files.isDirectory(p) ? p : Path.of("..", "examples");
@@ -63,7 +69,7 @@ class ValidateCommandTest {
         assertEquals(0, r.code(), r.err());
         assertEquals("", r.err());
         assertTrue(r.out().startsWith("valid: "), r.out());
-        assertTrue(r.out().contains("0 errors, 0 warnings"), r.out());
+        assertTrue(r.out().contains("0 errors, 0 warnings, 0 notes"), r.out());
     }
 
     @Test
@@ -71,12 +77,13 @@ class ValidateCommandTest {
         Result r = run("validate", examples().resolve("invalid").toString());
         assertEquals(1, r.code());
         r.noStackTrace();
-        List<String> lines = r.err().lines().filter(l -> !l.startsWith("    hint: ")).toList();
-        assertTrue(lines.size() > 20, r.err());
+        assertEquals("", r.err(), "findings go to standard output");
+        List<String> lines = findings(r);
+        assertTrue(lines.size() > 20, r.out());
         for (String line : lines) {
-            assertTrue(DIAGNOSTIC.matcher(line).matches(), "not file:line:col: severity rule message: " + line);
+            assertTrue(DIAGNOSTIC.matcher(line).matches(), "not file:line:col: severity: message [rule]: " + line);
         }
-        assertTrue(r.out().startsWith("invalid: "), r.out());
+        assertTrue(r.out().lines().reduce((a, b) -> b).orElseThrow().startsWith("invalid: "), r.out());
     }
 
     @Test
@@ -91,9 +98,12 @@ class ValidateCommandTest {
                 """);
         Result r = run("validate", p.toString());
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.err().startsWith(p + ":6:"), r.err());
-        assertTrue(r.err().contains(" warning VIP021 "), r.err());
-        assertTrue(r.out().contains("0 errors, 1 warning"), r.out());
+        assertTrue(r.out().startsWith(p + ":6:"), r.out());
+        assertTrue(r.out().contains(": warning: ") && r.out().contains(" [VIP021]\n"), r.out());
+        assertTrue(r.out().contains("0 errors, 1 warning, 0 notes"), r.out());
+        Result strict = run("validate", "--fail-on", "warning", p.toString());
+        assertEquals(1, strict.code(), strict.out());
+        assertTrue(strict.out().contains("failed (--fail-on warning): 1 policy; 0 errors, 1 warning, 0 notes"), strict.out());
     }
 
     @Test
@@ -109,9 +119,10 @@ class ValidateCommandTest {
         Result r = run("validate", p.toString());
         assertEquals(1, r.code());
         int column = Files.readAllLines(p).get(5).indexOf("'C:") + 1;
-        assertEquals(p + ":6:" + column + ": error VIP022 'C:\\Apps\\crm.exe' in rdsIpVirtualization.programs is a path, not an executable name\n"
-                + "    hint: write the bare name: 'crm.exe'\n", r.err());
-        assertEquals("invalid: 0 policies without errors; 1 error, 0 warnings\n", r.out());
+        assertEquals(p + ":6:" + column + ": error: 'C:\\Apps\\crm.exe' in rdsIpVirtualization.programs is a path, not an executable name [VIP022]\n"
+                + "    hint: write the bare name: 'crm.exe'\n"
+                + "invalid: 1 policy, errors in 1 file; 1 error, 0 warnings, 0 notes\n", r.out());
+        assertEquals("", r.err());
     }
 
     @Test
@@ -133,7 +144,8 @@ class ValidateCommandTest {
         Path gone = dir.resolve("gone.yaml");
         Result r = run("validate", gone.toString());
         assertEquals(1, r.code());
-        assertEquals(gone + ": error VIP006 no such file or directory\n    hint: check the spelling of the path\n", r.err());
+        assertEquals(gone + ":0:0: error: no such file or directory [VIP006]\n    hint: check the spelling of the path\n"
+                + "invalid: 0 policies, errors in 1 file; 1 error, 0 warnings, 0 notes\n", r.out());
     }
 
     @Test
@@ -175,12 +187,12 @@ class ValidateCommandTest {
 
     private void oneLocatedError(Path p, String rule, String fragment) {
         Result r = run("validate", p.toString());
-        assertEquals(1, r.code(), r.err());
+        assertEquals(1, r.code(), r.out());
         r.noStackTrace();
-        List<String> lines = r.err().lines().filter(l -> !l.startsWith("    hint: ")).toList();
-        assertEquals(1, lines.size(), r.err());
+        List<String> lines = findings(r);
+        assertEquals(1, lines.size(), r.out());
         assertTrue(lines.get(0).startsWith(p.toString()), lines.get(0));
-        assertTrue(lines.get(0).contains(" error " + rule + " "), lines.get(0));
+        assertTrue(lines.get(0).contains(": error: ") && lines.get(0).endsWith(" [" + rule + "]"), lines.get(0));
         assertTrue(lines.get(0).contains(fragment), lines.get(0));
     }
 
@@ -250,8 +262,8 @@ class ValidateCommandTest {
         Files.createDirectories(dir.resolve("nothing"));
         Result r = run("validate", dir.resolve("nothing").toString());
         assertEquals(1, r.code());
-        assertEquals(dir.resolve("nothing") + ": error VIP005 no policy files (*.yaml, *.yml) in this directory",
-                r.err().lines().findFirst().orElseThrow());
+        assertEquals(dir.resolve("nothing") + ":0:0: error: no policy files (*.yaml, *.yml) in this directory [VIP005]",
+                r.out().lines().findFirst().orElseThrow());
     }
 
     @Test
@@ -283,5 +295,84 @@ class ValidateCommandTest {
     void debugIsAccepted() {
         assertEquals(0, run("--debug", "validate", examples().toString()).code());
         assertEquals(0, run("validate", "--debug", examples().toString()).code());
+    }
+
+    @Test
+    void suppressionsByCommentAndProjectFileAreCountedNotPrinted() throws IOException {
+        Path p = file("s.yaml", """
+                apiVersion: vipctl/v1
+                kind: VipPolicy
+                metadata: {name: s}
+                spec:
+                  rdsIpVirtualization:
+                    enabled: true
+                    mode: perSession
+                    networkAdapter: 192.0.2.1/24
+                    # vipctl:ignore VIP021 kept for the switch back to perProgram
+                    programs: [a.exe]
+                  rdsLoopbackVirtualization: {enabled: true} # vipctl:ignore VIP033 error-only rules cannot hide
+                """);
+        Result before = run("validate", p.toString());
+        assertEquals(0, before.code(), before.out());
+        assertTrue(before.out().contains("[VIP043]"), "no project file yet: the note is reported\n" + before.out());
+        assertFalse(before.out().contains("[VIP021]"), before.out());
+        assertTrue(before.out().endsWith("; 0 errors, 0 warnings, 1 note, 1 suppressed\n"), before.out());
+
+        file(".vipctl.yaml", """
+                failOn: note
+                ignore:
+                  - {rule: VIP043, paths: ['*.yaml'], reason: targets are set per site}
+                """);
+        Result after = run("validate", p.toString());
+        assertEquals(0, after.code(), after.out());
+        assertEquals("valid: 1 policy; 0 errors, 0 warnings, 0 notes, 2 suppressed\n", after.out());
+        JsonNode json = JSON.readTree(run("validate", "--format", "json", p.toString()).out());
+        assertEquals(2, json.at("/summary/suppressed").asInt());
+        List<String> kinds = new java.util.ArrayList<>();
+        json.get("suppressed").forEach(d -> kinds.add(d.get("rule").asText() + "/" + d.at("/suppression/kind").asText()));
+        assertEquals(List.of("VIP043/project", "VIP021/comment"), kinds.stream().sorted(java.util.Comparator.reverseOrder()).toList());
+
+        file(".vipctl.yaml", "failOn: warnings\n");
+        Result broken = run("validate", p.toString());
+        assertEquals(1, broken.code());
+        assertTrue(broken.out().contains(".vipctl.yaml:1:9: error: failOn is 'warnings' [VIP007]"), broken.out());
+    }
+
+    @Test
+    void errorsCannotBeSuppressed() throws IOException {
+        Path p = file("e.yaml", """
+                apiVersion: vipctl/v1
+                kind: VipPolicy
+                metadata: {name: e}
+                spec:
+                  rdsIpVirtualization: {enabled: true, mode: perSession} # vipctl:ignore VIP026 no
+                """);
+        Result r = run("validate", p.toString());
+        assertEquals(1, r.code());
+        assertTrue(r.out().contains("[VIP026]"), r.out());
+    }
+
+    @Test
+    void theSummaryCountsPoliciesAndTheFilesWithErrors() {
+        Result r = run("validate", examples().resolve("invalid/citrix-policy-names").toString());
+        assertEquals(1, r.code());
+        String last = r.out().lines().reduce((a, b) -> b).orElseThrow();
+        assertTrue(last.startsWith("invalid: 3 policies, errors in 1 file; 1 error, "), last);
+        assertTrue(last.matches(".*; 1 error, \\d+ warnings?, \\d+ notes?$"), last);
+    }
+
+    @Test
+    void everyErrorAndWarningLineMatchesGitHubsGccProblemMatcher() {
+        Pattern gcc = Pattern.compile("^(.*):(\\d+):(\\d+):\\s+(?:fatal\\s+)?(warning|error):\\s+(.*)$");
+        Result r = run("validate", examples().resolve("invalid").toString());
+        long matched = 0;
+        for (String line : findings(r)) {
+            if (line.contains(": note: ")) {
+                continue;
+            }
+            assertTrue(gcc.matcher(line).matches(), line);
+            matched++;
+        }
+        assertTrue(matched > 20, r.out());
     }
 }
