@@ -38,6 +38,9 @@ public final class Main implements Runnable {
             PolCommand.class,
             AdmxCommand.class,
             LoopbackAddressCommand.class,
+            ExplainCommand.class,
+            InitCommand.class,
+            CompletionCommand.class,
             CommandLine.HelpCommand.class);
 
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
@@ -93,7 +96,7 @@ public final class Main implements Runnable {
         cmd.setErr(err);
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
         cmd.setParameterExceptionHandler((ex, a) -> {
-            err.println("vipctl: " + ex.getMessage());
+            err.println("vipctl: " + UsageMessages.describe(ex));
             CommandLine c = ex.getCommandLine();
             err.println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for usage.");
             err.flush();
@@ -123,6 +126,15 @@ public final class Main implements Runnable {
             out.flush();
             err.flush();
         }
+    }
+
+    /** The whole command tree, every command included: for completion scripts and help checks. */
+    static CommandLine fullCommandLine() {
+        CommandLine cmd = new CommandLine(new Main());
+        for (Class<?> c : COMMANDS) {
+            cmd.addSubcommand(c.getAnnotation(Command.class).name(), c);
+        }
+        return cmd;
     }
 
     /**
