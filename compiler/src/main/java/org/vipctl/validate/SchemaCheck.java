@@ -62,10 +62,30 @@ final class SchemaCheck {
         Set<ValidationMessage> messages = schema.validate(doc.tree());
         List<Diagnostic> out = new ArrayList<>();
         for (ValidationMessage m : messages) {
-            out.add(toDiagnostic(doc, m));
+            if (!reportedByOwnRule(m)) {
+                out.add(toDiagnostic(doc, m));
+            }
         }
         out.sort(Comparator.comparing(Diagnostic::location));
         return out;
+    }
+
+    /** The keyword that marks a subschema whose check a semantic rule reports, with better words. */
+    static final String OWN_RULE = "x-vipctl-rule";
+
+    /**
+     * True when the failed constraint sits in a subschema marked {@value #OWN_RULE}: the schema has
+     * it for editors and other validators, and vipctl's semantic rules report the same problem with
+     * its own rule id, location and hint, so reporting it here too would say it twice.
+     */
+    private boolean reportedByOwnRule(ValidationMessage m) {
+        String ptr = fragment(m);
+        for (String p = ptr; !p.isEmpty(); p = parent(p)) {
+            if (schemaTree.at(p).has(OWN_RULE)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Diagnostic toDiagnostic(SourceDocument doc, ValidationMessage m) {
