@@ -7,6 +7,7 @@ import org.vipctl.diagnostic.Diagnostics;
 import org.vipctl.load.SourceDocument;
 import org.vipctl.load.YamlLoader;
 import org.vipctl.lower.CitrixPolicy;
+import org.vipctl.lower.Conflicts;
 import org.vipctl.lower.Lowering;
 import org.vipctl.model.Policy;
 import org.vipctl.registry.RegistryState;
@@ -53,10 +54,12 @@ public final class Compilation {
         Validator.prepare();
     }
 
-    /** Validates documents already loaded. */
+    /** Validates documents already loaded, then checks what only lowered policies show (conflicts). */
     public static Compilation of(List<SourceDocument> docs, Catalog catalog, Diagnostics out) {
-        List<Policy> valid = new Validator(catalog).validate(docs, out);
-        return new Compilation(valid, docs.size(), catalog);
+        List<Policy> valid = new Validator().validate(docs, out);
+        Compilation c = new Compilation(valid, docs.size(), catalog);
+        Conflicts.check(valid, c.lowering, out);
+        return c;
     }
 
     public List<Policy> policies() {

@@ -15,8 +15,8 @@ import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.vipctl.emit.citrix.CliXmlReader;
-import org.vipctl.emit.citrix.CliXmlWriter;
+import org.vipctl.format.citrix.CliXmlReader;
+import org.vipctl.format.citrix.CliXmlWriter;
 
 /** {@code vipctl compile --emit citrix} on the repository's examples, through the packaged jar. */
 class CitrixCompileIT {

@@ -31,7 +31,7 @@ import org.vipctl.Compilation;
 import org.vipctl.catalog.Catalog;
 import org.vipctl.diagnostic.Diagnostics;
 import org.vipctl.diagnostic.Location;
-import org.vipctl.emit.reg.RegFileWriter;
+import org.vipctl.format.reg.RegFileWriter;
 import org.vipctl.model.Policy;
 import org.vipctl.registry.Hive;
 import org.vipctl.registry.Provenance;

@@ -2,6 +2,7 @@ package org.vipctl.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -77,7 +78,8 @@ class PolGpoIT {
         Path gpo = tmp.resolve("gpo");
         Files.createDirectories(gpo);
         Files.writeString(gpo.resolve("GPT.INI"), "[General]\r\nVersion=" + ((3 << 16) | 4) + "\r\ndisplayName=VDA farm\r\n");
-        String[] compile = {"compile", "--emit", "pol,gpo", "--gpo-dir", gpo.toString(), "-o", tmp.resolve("out").toString(), policies.toString()};
+        String state = "--state-dir=" + tmp.resolve("state");
+        String[] compile = {"compile", "--emit", "pol,gpo", "--gpo-dir", gpo.toString(), state, "-o", tmp.resolve("out").toString(), policies.toString()};
 
         Run first = vipctl(compile);
         assertEquals(0, first.code(), first.err());
@@ -87,7 +89,7 @@ class PolGpoIT {
 
         Run second = vipctl(compile);
         assertEquals(0, second.code(), second.err());
-        assertTrue(second.err().contains("already up to date"), second.err());
+        assertTrue(second.out().contains("already up to date"), second.out());
         assertEquals(ini1, Files.readString(gpo.resolve("GPT.INI")));
         assertArrayEquals(pol1, Files.readAllBytes(gpo.resolve("Machine/Registry.pol")));
 
@@ -104,5 +106,29 @@ class PolGpoIT {
         assertEquals(2, diff.code(), diff.err());
         assertTrue(diff.out().contains("VIPAdapter  SZ:192.0.2.96/24 -> SZ:192.0.2.160/27"), diff.out());
         assertTrue(diff.out().endsWith("0 added, 0 removed, 1 changed\n"), diff.out());
+
+        Run undo = vipctl("rollback", "--target=local-gpo:" + gpo, state);
+        assertEquals(0, undo.code(), undo.err());
+        assertArrayEquals(pol1, Files.readAllBytes(gpo.resolve("Machine/Registry.pol")), "rollback undoes the last update exactly");
+    }
+
+    /** An output that cannot be written stops compile before the GPO folder is touched. */
+    @Test
+    void aFailedOutputLeavesTheGpoFolderUntouched(@TempDir Path tmp) throws Exception {
+        Path gpo = tmp.resolve("gpo");
+        Files.createDirectories(gpo);
+        Files.writeString(gpo.resolve("GPT.INI"), "[General]\r\nVersion=0\r\n");
+        Path out = tmp.resolve("o2");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("reg"), "a file where compile needs a folder");
+
+        Run r = vipctl("compile", "--emit", "reg,gpo", "--gpo-dir", gpo.toString(), "--state-dir=" + tmp.resolve("state"),
+                "-o", out.toString(), REPO.resolve("examples").toString());
+
+        assertEquals(1, r.code(), r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().startsWith("vipctl: error: cannot write the outputs: ") && r.err().contains("GPO folder was not touched"), r.err());
+        assertEquals("[General]\r\nVersion=0\r\n", Files.readString(gpo.resolve("GPT.INI")));
+        assertFalse(Files.exists(gpo.resolve("Machine")), "no Registry.pol written");
     }
 }

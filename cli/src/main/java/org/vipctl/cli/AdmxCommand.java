@@ -1,7 +1,7 @@
 package org.vipctl.cli;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** {@code vipctl admx ...}: work with ADMX/ADML stores. */
 @Command(name = "admx",

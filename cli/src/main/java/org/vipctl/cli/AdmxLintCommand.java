@@ -5,14 +5,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.vipctl.admx.lint.AdmxLinter;
+import org.vipctl.admx.lint.LintResult;
 import org.vipctl.diagnostic.Renderer;
-import org.vipctl.emit.admx.AdmxLinter;
-import org.vipctl.emit.admx.LintResult;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "lint",
         description = "Check ADMX/ADML files the way the Group Policy Management Console does when it loads a store:"

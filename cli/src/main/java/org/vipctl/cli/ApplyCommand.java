@@ -8,25 +8,20 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.vipctl.apply.Applier;
-import org.vipctl.apply.ApplyFailed;
 import org.vipctl.apply.ApplyResult;
-import org.vipctl.apply.Backup;
 import org.vipctl.apply.BackupStore;
-import org.vipctl.apply.Lock;
+import org.vipctl.apply.Engine;
 import org.vipctl.plan.Change;
 import org.vipctl.plan.Plan;
 import org.vipctl.plan.PlanJson;
 import org.vipctl.plan.PlanText;
-import org.vipctl.plan.Planner;
-import org.vipctl.plan.Registry;
-import org.vipctl.plan.RegistryException;
 import org.vipctl.registry.Scope;
+import org.vipctl.target.TargetSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "apply",
         description = "Write the policies' registry values on this server (or into a target file): plan, show the"
@@ -64,37 +59,33 @@ final class ApplyCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         DesiredState.Loaded desired = DesiredState.load(inputs, target.scope(scope), err);
-        Registry registry = target.open(true);
-        BackupStore backups = new BackupStore(target.stateDir());
-        try (Lock lock = Lock.acquire(backups.dir(), registry.target())) {
-            Plan plan = new Planner(desired.compilation().catalog(), target.host()).plan(desired.state(), registry);
-            if (!json) {
-                PlanText.lines(plan).forEach(out::println);
-            }
-            if (plan.hasChanges() && !confirmed(plan, out)) {
-                out.println("Nothing written.");
-                return ExitCodes.ERROR;
-            }
-            ApplyResult result = new Applier(registry, backups, Clock.systemUTC()).apply(plan, Backup.APPLY);
-            if (json) {
-                out.print(json(plan, result));
-            } else {
-                for (Change c : result.written()) {
-                    out.println("wrote " + PlanText.where(c) + " = " + PlanText.show(c.after()) + " (verified)");
-                }
-                result.backup().ifPresent(p -> out.println("backup: " + p));
-                out.println("Apply complete: " + result.summary() + ".");
-                if (!result.written().isEmpty() && target.spec() instanceof org.vipctl.apply.TargetSpec.LocalGpo) {
-                    out.println("The GPO changed: Windows applies it at the next policy refresh"
-                            + " (gpupdate /target:computer /force to apply it now).");
-                }
-            }
-            return ExitCodes.OK;
-        } catch (ApplyFailed e) {
-            throw new UserError(e.getMessage(), e);
-        } catch (RegistryException e) {
-            throw new UserError(e.getMessage(), e);
+        Engine engine = new Engine(new BackupStore(target.stateDir()), Clock.systemUTC());
+        Engine.Outcome outcome = engine.apply(target.target(true), desired.state(), desired.compilation().catalog(),
+                target.host(), plan -> {
+                    if (!json) {
+                        PlanText.lines(plan).forEach(out::println);
+                    }
+                    return !plan.hasChanges() || confirmed(plan, out);
+                });
+        if (outcome.declined()) {
+            out.println("Nothing written.");
+            return ExitCodes.ERROR;
         }
+        ApplyResult result = outcome.result().orElseThrow();
+        if (json) {
+            out.print(json(outcome.plan(), result));
+            return ExitCodes.OK;
+        }
+        for (Change c : result.written()) {
+            out.println("wrote " + PlanText.where(c) + " = " + PlanText.show(c.after()) + " (verified)");
+        }
+        result.backup().ifPresent(p -> out.println("backup: " + p));
+        out.println("Apply complete: " + result.summary() + ".");
+        if (!result.written().isEmpty() && target.spec() instanceof TargetSpec.LocalGpo) {
+            out.println("The GPO changed: Windows applies it at the next policy refresh"
+                    + " (gpupdate /target:computer /force to apply it now).");
+        }
+        return ExitCodes.OK;
     }
 
     /** Asks on a terminal; without one, --yes is the only way to say yes. */

@@ -4,27 +4,42 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.vipctl.Compilation;
+import org.vipctl.apply.ApplyResult;
+import org.vipctl.apply.BackupStore;
+import org.vipctl.apply.Engine;
 import org.vipctl.catalog.Catalog;
 import org.vipctl.diagnostic.Diagnostics;
 import org.vipctl.diagnostic.Renderer;
 import org.vipctl.emit.EmitContext;
 import org.vipctl.emit.Emitter;
 import org.vipctl.emit.OutputFiles;
-import org.vipctl.emit.citrix.CitrixSettingPaths;
+import org.vipctl.files.IoProblem;
+import org.vipctl.gpo.GpoRegistry;
+import org.vipctl.gpo.Ownership;
+import org.vipctl.plan.Change;
+import org.vipctl.plan.HostFacts;
+import org.vipctl.plan.PlanText;
+import org.vipctl.registry.Hive;
+import org.vipctl.registry.RegistryState;
+import org.vipctl.registry.Scope;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "compile",
-        description = "Validate policies and write what Windows and Citrix consume. Nothing is written unless every policy is valid and every writer succeeds; each file is replaced atomically.",
+        description = "Validate policies and write what Windows and Citrix consume. Nothing is written unless every policy is valid and every writer succeeds; each file is replaced atomically. With --gpo-dir the GPO folder is updated last, only when every output was written.",
         footer = {"", "Outputs below OUT (--emit, default: all):",
             "  reg     reg/<policy>.reg             regedit files, local scope",
             "  pol     gpo/Machine/Registry.pol     Group Policy registry file, policy scope",
@@ -65,15 +80,30 @@ final class CompileCommand implements Callable<Integer> {
 
     @Option(names = "--gpo-dir", paramLabel = "DIR",
             description = "Update this existing GPO folder in place (Machine\\Registry.pol and GPT.INI) instead of"
-                    + " writing OUT/gpo.")
+                    + " writing OUT/gpo, after every other output is written; backed up like apply, so"
+                    + " 'vipctl rollback --target local-gpo:DIR' undoes it.")
     Path gpoDir;
 
+    @Option(names = "--state-dir", paramLabel = "DIR",
+            description = "With --gpo-dir: where its backup and lock go (default on Windows:"
+                    + " %%ProgramData%%\\vipctl\\backups; required elsewhere).")
+    Path stateDir;
+
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Map<String, Emitter> available = Emitters.all();
         List<Emitter> chosen = choose(available);
+        boolean updateGpo = gpoDir != null && chosen.stream().anyMatch(e -> Emitters.GPO_FORMATS.contains(e.name()));
+        if (gpoDir != null && !updateGpo) {
+            throw new UsageError("--gpo-dir updates a GPO folder with the pol/gpo output; add pol or gpo to --emit");
+        }
+        if (updateGpo && !Files.isDirectory(gpoDir)) {
+            throw new UserError("GPO folder " + gpoDir + " does not exist or is not a folder"
+                    + " (point --gpo-dir at the folder holding GPT.INI and Machine\\)");
+        }
+        Path backups = updateGpo ? TargetOptions.stateDir(stateDir) : null;
         if (Files.exists(output) && !Files.isDirectory(output)) {
             throw new UserError("output " + output + " exists and is not a folder");
         }
@@ -83,12 +113,8 @@ final class CompileCommand implements Callable<Integer> {
             try {
                 catalog = catalog.withCitrixPath(e.getKey(), e.getValue());
             } catch (IllegalArgumentException ex) {
-                throw new UsageError("--citrix-setting-path: " + ex.getMessage());
+                throw new UsageError("--citrix-setting-path " + ex.getMessage());
             }
-            String name = e.getKey();
-            CitrixSettingPaths.problem(name, e.getValue()).ifPresent(why -> {
-                throw new UsageError("--citrix-setting-path " + name + "=" + e.getValue() + ": " + why);
-            });
         }
         Compilation compilation = Compilation.load(inputs.paths, catalog, diagnostics);
         if (diagnostics.hasErrors()) {
@@ -97,14 +123,12 @@ final class CompileCommand implements Callable<Integer> {
             err.println("nothing written: " + checked.findings().counts());
             return ExitCodes.ERROR;
         }
-        Map<String, String> options = new LinkedHashMap<>();
-        if (gpoDir != null) {
-            options.put("gpo-dir", gpoDir.toString());
-        }
         OutputFiles files = new OutputFiles();
-        EmitContext context = new EmitContext(compilation, options, diagnostics);
+        EmitContext context = new EmitContext(compilation, diagnostics);
         for (Emitter e : chosen) {
-            e.emit(context, files);
+            if (!(updateGpo && Emitters.GPO_FORMATS.contains(e.name()))) {
+                e.emit(context, files);
+            }
         }
         Checked checked = Checked.of(inputs.paths, diagnostics, compilation, java.util.Optional.empty());
         err.print(Renderer.text(checked.findings().reported()));
@@ -112,23 +136,66 @@ final class CompileCommand implements Callable<Integer> {
             err.println("nothing written: " + checked.findings().counts());
             return ExitCodes.ERROR;
         }
-        List<Path> written = files.writeTo(output);
+        List<Path> written;
+        try {
+            written = files.writeTo(output);
+        } catch (IOException e) {
+            throw new UserError("cannot write the outputs: " + IoProblem.describe(e)
+                    + (updateGpo ? "; the GPO folder was not touched" : ""), e);
+        }
         for (Path p : written) {
             out.println("wrote " + p);
         }
         out.println(written.size() + " file" + (written.size() == 1 ? "" : "s") + " from "
                 + compilation.policies().size() + " polic" + (compilation.policies().size() == 1 ? "y" : "ies"));
+        if (updateGpo) {
+            updateGpo(compilation, backups, out);
+        }
         return ExitCodes.OK;
     }
 
-    /** The named writers (all by default), always in {@link Emitters#all()} order, so in-place GPO updates run last. */
+    /** The policy-scope machine values into the GPO folder, through the same engine as apply. */
+    private void updateGpo(Compilation compilation, Path stateDir, PrintWriter out) {
+        RegistryState policy = compilation.registry(Scope.POLICY);
+        RegistryState machine = new RegistryState(Scope.POLICY, policy.entries().stream()
+                .filter(e -> e.key().hive() == Hive.HKLM).toList());
+        Path dir = gpoDir.toAbsolutePath().normalize();
+        Ownership owned = Ownership.of(compilation.catalog(), machine);
+        Engine.Target target = new Engine.Target(GpoRegistry.nameOf(dir), () -> GpoRegistry.open(dir, owned));
+        Engine.Outcome outcome = new Engine(new BackupStore(stateDir), Clock.systemUTC())
+                .apply(target, machine, compilation.catalog(), HostFacts.unknown(), plan -> true);
+        ApplyResult result = outcome.result().orElseThrow();
+        if (result.written().isEmpty()) {
+            out.println("GPO folder " + dir + " already up to date; nothing written");
+            return;
+        }
+        for (Change c : result.written()) {
+            out.println("GPO " + PlanText.where(c) + " = " + PlanText.show(c.after()));
+        }
+        GpoRegistry gpo = GpoRegistry.open(dir);
+        out.println("updated GPO folder " + dir + ": " + result.summary() + ", computer version now "
+                + (gpo.version() & 0xFFFF) + " (Version=" + gpo.version() + ")");
+        result.backup().ifPresent(p -> out.println("backup: " + p + " (vipctl rollback --target local-gpo:" + dir
+                + " --state-dir " + stateDir + " undoes this update)"));
+        if (!isLocalGpo(dir)) {
+            out.println("note: a domain GPO also needs its versionNumber and gPCMachineExtensionNames attributes in"
+                    + " Active Directory set to match (vipctl publish does both); see docs/registry-pol.md");
+        }
+    }
+
+    private static boolean isLocalGpo(Path dir) {
+        Path name = dir.getFileName();
+        return name != null && name.toString().equalsIgnoreCase("GroupPolicy");
+    }
+
+    /** The named writers (all by default), always in {@link Emitters#all()} order. */
     private List<Emitter> choose(Map<String, Emitter> available) {
         if (emit.isEmpty()) {
             return List.copyOf(available.values());
         }
-        java.util.Set<String> names = new java.util.HashSet<>();
+        Set<String> names = new HashSet<>();
         for (String name : emit) {
-            String n = name.strip().toLowerCase(java.util.Locale.ROOT);
+            String n = name.strip().toLowerCase(Locale.ROOT);
             if (!available.containsKey(n)) {
                 throw new UsageError("--emit: unknown format '" + name + "'; known: " + String.join(", ", available.keySet()));
             }

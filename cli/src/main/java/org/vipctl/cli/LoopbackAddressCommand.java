@@ -9,9 +9,9 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.vipctl.model.LoopbackAddress;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "loopback-address",
         description = "Show the loopback address a session's programs use under loopback virtualization (bind to 127.0.0.1 is redirected to 127.0.0.1 + session id). A client in the same session must connect to this address itself: only bind is redirected, never connect.",

@@ -1,13 +1,13 @@
 package org.vipctl.cli;
 
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
-import picocli.CommandLine;
+import org.vipctl.target.RegistryException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * The vipctl command line. This layer parses arguments and prints; every behaviour lives below it.
@@ -45,7 +45,9 @@ public final class Main implements Runnable {
 
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
             description = "Show stack traces for unexpected failures.")
-    boolean debug;
+    void debug(boolean on) {
+        // read from the raw arguments in run(), before parsing, so even a parse failure honours it
+    }
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -106,7 +108,7 @@ public final class Main implements Runnable {
             if (ex instanceof UsageError) {
                 err.println("vipctl: " + ex.getMessage());
                 err.println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for usage.");
-            } else if (ex instanceof UserError) {
+            } else if (ex instanceof UserError || ex instanceof RegistryException) {
                 err.println("vipctl: error: " + ex.getMessage());
                 if (debug) {
                     ex.printStackTrace(err);
@@ -179,12 +181,5 @@ public final class Main implements Runnable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    /** For commands: the stack trace of {@code t} as text, used only with --debug. */
-    static String trace(Throwable t) {
-        StringWriter sw = new StringWriter();
-        t.printStackTrace(new PrintWriter(sw));
-        return sw.toString();
     }
 }

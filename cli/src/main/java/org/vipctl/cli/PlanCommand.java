@@ -2,18 +2,17 @@ package org.vipctl.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import org.vipctl.apply.Engine;
 import org.vipctl.plan.Plan;
 import org.vipctl.plan.PlanJson;
 import org.vipctl.plan.PlanText;
-import org.vipctl.plan.Planner;
-import org.vipctl.plan.Registry;
-import org.vipctl.plan.RegistryException;
 import org.vipctl.registry.Scope;
+import org.vipctl.target.Registry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "plan",
         description = "Compare the policies with a registry and show, per value, what apply would do: no-op,"
@@ -52,12 +51,7 @@ final class PlanCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         DesiredState.Loaded desired = DesiredState.load(inputs, target.scope(scope), err);
         Registry registry = target.open(false);
-        Plan plan;
-        try {
-            plan = new Planner(desired.compilation().catalog(), target.host()).plan(desired.state(), registry);
-        } catch (RegistryException e) {
-            throw new UserError(e.getMessage(), e);
-        }
+        Plan plan = Engine.plan(registry, desired.state(), desired.compilation().catalog(), target.host());
         if (json) {
             out.print(PlanJson.toJson(plan));
         } else {

@@ -5,17 +5,17 @@ import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.vipctl.emit.pol.PolDiff;
-import org.vipctl.emit.pol.PolFile;
-import org.vipctl.emit.pol.PolFormatException;
-import org.vipctl.emit.pol.PolReader;
-import org.vipctl.emit.pol.PolShow;
-import picocli.CommandLine;
+import org.vipctl.format.pol.PolDiff;
+import org.vipctl.format.pol.PolFile;
+import org.vipctl.format.pol.PolFormatException;
+import org.vipctl.format.pol.PolReader;
+import org.vipctl.format.pol.PolShow;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine;
 
 @Command(name = "pol",
         description = "Read Registry.pol files (the PReg format of Group Policy): list their records or compare two.",

@@ -6,7 +6,7 @@ import java.util.List;
 import org.vipctl.Compilation;
 import org.vipctl.catalog.Catalog;
 import org.vipctl.diagnostic.Diagnostics;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** The policy files and catalog options shared by every command that reads policies. */
@@ -16,12 +16,11 @@ final class PolicyInputs {
             description = "Policy files or folders (searched recursively for *.yaml and *.yml).")
     List<Path> paths = new ArrayList<>();
 
-    @Option(names = "--catalog", paramLabel = "FILE",
-            description = "Extra setting catalog file(s): add settings or override built-in ones by id. Repeatable.")
-    List<Path> catalogFiles = new ArrayList<>();
+    @Mixin
+    CatalogOption catalog;
 
     Catalog catalog(Diagnostics out) {
-        return catalogFiles.isEmpty() ? Catalog.builtIn() : Catalog.withUserFiles(catalogFiles, out);
+        return catalog.catalog(out);
     }
 
     Compilation load(Diagnostics out) {

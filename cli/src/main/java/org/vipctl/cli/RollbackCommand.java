@@ -3,26 +3,20 @@ package org.vipctl.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.vipctl.apply.Applier;
-import org.vipctl.apply.ApplyFailed;
 import org.vipctl.apply.ApplyResult;
-import org.vipctl.apply.Backup;
 import org.vipctl.apply.BackupStore;
-import org.vipctl.apply.Lock;
-import org.vipctl.apply.Rollback;
+import org.vipctl.apply.Engine;
 import org.vipctl.catalog.Catalog;
-import org.vipctl.plan.Plan;
+import org.vipctl.diagnostic.Diagnostics;
+import org.vipctl.diagnostic.Renderer;
 import org.vipctl.plan.PlanText;
-import org.vipctl.plan.Planner;
-import org.vipctl.plan.Registry;
-import org.vipctl.plan.RegistryException;
-import org.vipctl.registry.RegistryState;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "rollback",
         description = "Put back the values an apply changed, exactly as its backup recorded them (recreating"
@@ -42,31 +36,37 @@ final class RollbackCommand implements Callable<Integer> {
     @Mixin
     TargetOptions target;
 
+    @Mixin
+    CatalogOption catalog;
+
     @Parameters(paramLabel = "BACKUP", arity = "0..1", description = "A backup file written by apply.")
     Path backupFile;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Registry registry = target.open(true);
+        PrintWriter err = spec.commandLine().getErr();
+        Diagnostics diagnostics = new Diagnostics();
+        Catalog settings = catalog.catalog(diagnostics);
+        err.print(Renderer.text(diagnostics.sorted()));
+        if (diagnostics.hasErrors()) {
+            throw new UserError("the catalog is not valid, nothing rolled back: " + Renderer.summary(diagnostics.sorted()));
+        }
         BackupStore backups = new BackupStore(backupFile != null && target.stateDir == null
                 ? backupFile.toAbsolutePath().getParent() : target.stateDir());
-        try (Lock lock = Lock.acquire(backups.dir(), registry.target())) {
-            Path file = backupFile != null ? backupFile : backups.latest(registry.target()).orElseThrow(() ->
-                    new UserError("no apply backup for " + registry.target() + " in " + backups.dir()));
-            Backup backup = BackupStore.load(file);
-            RegistryState state = Rollback.desiredState(backup, file, registry.target());
-            Plan plan = new Planner(Catalog.builtIn(), target.host()).plan(state, registry);
-            out.println("Rolling back to " + file + " (made " + backup.created() + "):");
-            PlanText.lines(plan).stream().skip(1).forEach(out::println);
-            ApplyResult result = new Applier(registry, backups, Clock.systemUTC()).apply(plan, Backup.ROLLBACK);
-            result.backup().ifPresent(p -> out.println("backup of the state before this rollback: " + p));
-            out.println("Rollback complete: " + result.summary() + ".");
-            return ExitCodes.OK;
-        } catch (ApplyFailed e) {
-            throw new UserError(e.getMessage(), e);
-        } catch (RegistryException e) {
+        Engine.Outcome outcome;
+        try {
+            outcome = new Engine(backups, Clock.systemUTC()).rollback(target.target(true), Optional.ofNullable(backupFile),
+                    settings, target.host(), plan -> true);
+        } catch (Engine.NoBackup e) {
             throw new UserError(e.getMessage(), e);
         }
+        out.println("Rolling back to " + outcome.restoredFrom().orElseThrow() + " (made "
+                + outcome.restored().orElseThrow().created() + "):");
+        PlanText.lines(outcome.plan()).stream().skip(1).forEach(out::println);
+        ApplyResult result = outcome.result().orElseThrow();
+        result.backup().ifPresent(p -> out.println("backup of the state before this rollback: " + p));
+        out.println("Rollback complete: " + result.summary() + ".");
+        return ExitCodes.OK;
     }
 }

@@ -3,14 +3,14 @@ package org.vipctl.cli;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
-import org.vipctl.apply.LocalGpoRegistry;
-import org.vipctl.apply.RegFileRegistry;
-import org.vipctl.apply.TargetSpec;
-import org.vipctl.apply.WindowsRegistry;
+import org.vipctl.apply.Engine;
+import org.vipctl.gpo.GpoRegistry;
 import org.vipctl.plan.HostFacts;
-import org.vipctl.plan.Registry;
-import org.vipctl.plan.RegistryException;
 import org.vipctl.registry.Scope;
+import org.vipctl.target.RegFileRegistry;
+import org.vipctl.target.Registry;
+import org.vipctl.target.TargetSpec;
+import org.vipctl.target.WindowsRegistry;
 import picocli.CommandLine.Option;
 
 /** {@code --target} and {@code --state-dir}, shared by plan, apply and rollback. */
@@ -35,20 +35,23 @@ class TargetOptions {
         }
     }
 
-    /** Opens the target; {@code forWriting} makes the Windows target check elevation first. */
+    /** Opens the target now (plan); {@code forWriting} makes the Windows target check elevation first. */
     Registry open(boolean forWriting) {
+        return target(forWriting).open().get();
+    }
+
+    /** The target, opened by the engine once it holds the lock (apply, rollback). */
+    Engine.Target target(boolean forWriting) {
         TargetSpec s = spec();
-        try {
-            if (s instanceof TargetSpec.RegFile f) {
-                return RegFileRegistry.open(f.file());
-            }
-            if (s instanceof TargetSpec.LocalGpo g) {
-                return LocalGpoRegistry.open(g.dir().orElseGet(TargetOptions::localGpoFolder));
-            }
-            return WindowsRegistry.open(forWriting);
-        } catch (RegistryException e) {
-            throw new UserError(e.getMessage(), e);
+        if (s instanceof TargetSpec.RegFile f) {
+            Path file = f.file().toAbsolutePath().normalize();
+            return new Engine.Target(RegFileRegistry.nameOf(file), () -> RegFileRegistry.open(file));
         }
+        if (s instanceof TargetSpec.LocalGpo g) {
+            Path dir = g.dir().orElseGet(TargetOptions::localGpoFolder).toAbsolutePath().normalize();
+            return new Engine.Target(GpoRegistry.nameOf(dir), () -> GpoRegistry.open(dir));
+        }
+        return new Engine.Target("windows", () -> WindowsRegistry.open(forWriting));
     }
 
     /** A GPO holds Group Policy values, so local-gpo manages the policy keys unless --scope says otherwise. */
@@ -77,8 +80,13 @@ class TargetOptions {
     }
 
     Path stateDir() {
-        if (stateDir != null) {
-            return stateDir;
+        return stateDir(stateDir);
+    }
+
+    /** {@code given}, or the default state folder of this system. */
+    static Path stateDir(Path given) {
+        if (given != null) {
+            return given;
         }
         Optional<String> programData = Optional.ofNullable(System.getenv("ProgramData"));
         if (isWindows() && programData.isPresent()) {

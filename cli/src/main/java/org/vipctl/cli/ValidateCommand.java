@@ -9,9 +9,9 @@ import org.vipctl.diagnostic.Renderer;
 import org.vipctl.diagnostic.Severity;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "validate",
         description = "Check policy files: YAML syntax, structure (the JSON Schema), and the rules of each feature"

@@ -2,6 +2,7 @@ package org.vipctl.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
@@ -11,12 +12,13 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.vipctl.apply.Engine;
 import org.vipctl.apply.Lock;
-import org.vipctl.apply.RegFileRegistry;
-import org.vipctl.plan.Registry;
-import org.vipctl.plan.RegistryException;
 import org.vipctl.registry.RegKey;
 import org.vipctl.registry.RegValue;
+import org.vipctl.target.RegFileRegistry;
+import org.vipctl.target.Registry;
+import org.vipctl.target.RegistryException;
 import picocli.CommandLine;
 
 class ApplyCommandTest {
@@ -47,8 +49,9 @@ class ApplyCommandTest {
                 if (cls == TargetOptions.class) {
                     return (K) new TargetOptions() {
                         @Override
-                        Registry open(boolean forWriting) {
-                            return new FailOnWrite(super.open(forWriting), k);
+                        Engine.Target target(boolean forWriting) {
+                            Engine.Target real = super.target(forWriting);
+                            return new Engine.Target(real.name(), () -> new FailOnWrite(real.open().get(), k));
                         }
                     };
                 }
@@ -68,7 +71,7 @@ class ApplyCommandTest {
             Result r = run(failingAt(k), "apply", "--yes", "--target=regfile:" + state,
                     "--state-dir=" + tmp.resolve("backups"), examples().toString());
             assertEquals(1, r.code(), r.err());
-            assertTrue(r.err().startsWith("vipctl: error: writing HKLM\\"), r.err());
+            assertTrue(r.err().startsWith("vipctl: error: writing "), r.err());
             assertTrue(r.err().contains("access denied (injected)"), r.err());
             if (k > 1) {
                 assertTrue(r.err().contains("Restored " + (k - 1) + " value(s) from backup " + tmp.resolve("backups")), r.err());
@@ -96,6 +99,45 @@ class ApplyCommandTest {
                 "--state-dir=" + tmp.resolve("none"));
         assertEquals(1, r.code());
         assertTrue(r.err().contains("no apply backup for regfile:"), r.err());
+    }
+
+    @Test
+    void rollbackPlansWithTheCatalogItIsGiven() throws Exception {
+        Path state = tmp.resolve("server.reg");
+        String target = "--target=regfile:" + state;
+        String stateDir = "--state-dir=" + tmp.resolve("backups");
+        assertEquals(0, run(CommandLine.defaultFactory(), "apply", "--yes", target, stateDir, examples().toString()).code());
+        Path catalog = tmp.resolve("no-restart.yaml");
+        Files.writeString(catalog, """
+                settings:
+                  - id: rds.ipVirtualization.enabled
+                    vendor: microsoft
+                    title: Turn on Remote Desktop IP Virtualization
+                    source: /spec/rdsIpVirtualization/enabled
+                    type: REG_DWORD
+                    map: {"true": 1, "false": 0}
+                    restartRequired: false
+                    policy: {key: 'HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows NT\\Terminal Services\\TSAppSrv\\VirtualIP', value: EnableVirtualIP}
+                    local: {key: 'HKLM\\SYSTEM\\CurrentControlSet\\Control\\Terminal Server\\TSAppSrv\\VirtualIP', value: EnableVirtualIP}
+                """);
+        Path backup = Files.list(tmp.resolve("backups")).filter(p -> p.toString().endsWith("-apply.json")).findFirst().orElseThrow();
+        Result withBuiltIn = run(CommandLine.defaultFactory(), "rollback", target, "--state-dir=" + tmp.resolve("b2"), backup.toString());
+        assertEquals(0, withBuiltIn.code(), withBuiltIn.err());
+        assertTrue(restartWarning(withBuiltIn.out()).contains("EnableVirtualIP"), withBuiltIn.out());
+
+        assertEquals(0, run(CommandLine.defaultFactory(), "apply", "--yes", target, stateDir, examples().toString()).code());
+        Path latest = Files.list(tmp.resolve("backups")).filter(p -> p.toString().endsWith("-apply.json"))
+                .max(java.util.Comparator.naturalOrder()).orElseThrow();
+        Result withCatalog = run(CommandLine.defaultFactory(), "rollback", target, "--state-dir=" + tmp.resolve("b3"),
+                "--catalog=" + catalog, latest.toString());
+        assertEquals(0, withCatalog.code(), withCatalog.err());
+        String warning = restartWarning(withCatalog.out());
+        assertTrue(warning.contains("VirtualMode"), "the other settings still need a restart: " + withCatalog.out());
+        assertFalse(warning.contains("EnableVirtualIP"), "the user catalog says it needs none: " + withCatalog.out());
+    }
+
+    private static String restartWarning(String out) {
+        return out.lines().filter(l -> l.contains("restart is needed")).findFirst().orElse("");
     }
 
     @Test

@@ -107,17 +107,18 @@ class PolCommandTest {
         Path gpo = tmp.resolve("gpo");
         Files.createDirectories(gpo);
         Files.writeString(gpo.resolve("GPT.INI"), "[General]\r\nVersion=65538\r\n");
-        Result first = vipctl("compile", "--emit", "gpo", "--gpo-dir", gpo.toString(), "-o", tmp.resolve("o2").toString(), examples.toString());
+        String stateDir = "--state-dir=" + tmp.resolve("state");
+        Result first = vipctl("compile", "--emit", "gpo", "--gpo-dir", gpo.toString(), stateDir, "-o", tmp.resolve("o2").toString(), examples.toString());
         assertEquals(0, first.code(), first.err());
-        assertTrue(first.err().contains("computer version 2 -> 3"), first.err());
+        assertTrue(first.out().contains("computer version now 3 (Version=65539)"), first.out());
         byte[] polBytes = Files.readAllBytes(gpo.resolve("Machine/Registry.pol"));
         assertArrayEquals(Files.readAllBytes(pol), polBytes, "same records as the fresh folder");
         String iniText = Files.readString(gpo.resolve("GPT.INI"));
         assertTrue(iniText.contains("Version=65539\r\n"), iniText);
 
-        Result second = vipctl("compile", "--emit", "gpo", "--gpo-dir", gpo.toString(), "-o", tmp.resolve("o2").toString(), examples.toString());
+        Result second = vipctl("compile", "--emit", "gpo", "--gpo-dir", gpo.toString(), stateDir, "-o", tmp.resolve("o2").toString(), examples.toString());
         assertEquals(0, second.code(), second.err());
-        assertTrue(second.err().contains("already up to date"), second.err());
+        assertTrue(second.out().contains("already up to date"), second.out());
         assertArrayEquals(polBytes, Files.readAllBytes(gpo.resolve("Machine/Registry.pol")));
         assertEquals(iniText, Files.readString(gpo.resolve("GPT.INI")));
         assertFalse(Arrays.asList(tmp.toFile().list()).contains("o2") && Files.exists(tmp.resolve("o2/gpo")),

@@ -8,14 +8,15 @@ import java.util.Optional;
 import org.vipctl.plan.Change;
 import org.vipctl.plan.Plan;
 import org.vipctl.plan.PlanText;
-import org.vipctl.plan.Registry;
-import org.vipctl.plan.RegistryException;
 import org.vipctl.registry.RegValue;
+import org.vipctl.target.Registry;
+import org.vipctl.target.RegistryException;
+import org.vipctl.target.RegistryWrite;
 
 /**
- * Carries out a plan: saves a backup of every value it will touch, writes only the changes, reads
- * each one back to verify it, and on the first failure puts back what it already wrote. A plan
- * without changes writes nothing and makes no backup.
+ * Carries out a plan: saves a backup of every value it will touch, then writes only the changes as
+ * one batch (a file target is replaced once), reads each one back to verify it, and on a failure
+ * puts back what differs from the backup. A plan without changes writes nothing and makes no backup.
  */
 public final class Applier {
 
@@ -43,26 +44,21 @@ public final class Applier {
         } catch (RegistryException e) {
             throw new RegistryException(e.getMessage() + "; nothing was written", e);
         }
-        List<Change> done = new ArrayList<>();
-        for (Change c : todo) {
-            done.add(c);
-            try {
-                perform(c);
+        try {
+            registry.apply(todo.stream().map(Applier::write).toList());
+            for (Change c : todo) {
                 verify(c, c.after());
-            } catch (RuntimeException e) {
-                throw rollBack(c, done, backup, e);
             }
+        } catch (RuntimeException e) {
+            throw rollBack(todo, backup, e);
         }
-        return new ApplyResult(done, plan.unchanged(), Optional.of(backup));
+        return new ApplyResult(todo, plan.unchanged(), Optional.of(backup));
     }
 
-    private void perform(Change c) {
+    private static RegistryWrite write(Change c) {
         Optional<RegValue> after = c.after();
-        if (after.isPresent()) {
-            registry.write(c.key(), c.name(), after.get());
-        } else {
-            registry.delete(c.key(), c.name());
-        }
+        return after.<RegistryWrite>map(v -> new RegistryWrite.Set(c.key(), c.name(), v))
+                .orElseGet(() -> new RegistryWrite.Delete(c.key(), c.name()));
     }
 
     private void verify(Change c, Optional<RegValue> expected) {
@@ -73,28 +69,39 @@ public final class Applier {
         }
     }
 
-    /** Restores, newest first, every value touched so far (the failed one too: it may be half-done). */
-    private ApplyFailed rollBack(Change failed, List<Change> done, Path backup, RuntimeException cause) {
+    /**
+     * Puts back, in one batch, every value of the plan that no longer reads as it was (a failed
+     * batch may be half done), then reads each back.
+     */
+    private ApplyFailed rollBack(List<Change> todo, Path backup, RuntimeException cause) {
         List<String> restored = new ArrayList<>();
         List<String> notRestored = new ArrayList<>();
-        for (int i = done.size() - 1; i >= 0; i--) {
-            Change c = done.get(i);
+        List<Change> differ = new ArrayList<>();
+        for (Change c : todo) {
             try {
-                if (registry.read(c.key(), c.name()).equals(c.before())) {
-                    continue;
+                if (!registry.read(c.key(), c.name()).equals(c.before())) {
+                    differ.add(c);
                 }
-                if (c.before().isPresent()) {
-                    registry.write(c.key(), c.name(), c.before().get());
-                } else {
-                    registry.delete(c.key(), c.name());
-                }
+            } catch (RuntimeException e) {
+                differ.add(c);
+            }
+        }
+        try {
+            registry.apply(differ.stream().map(c -> c.before().<RegistryWrite>map(v -> new RegistryWrite.Set(c.key(), c.name(), v))
+                    .orElseGet(() -> new RegistryWrite.Delete(c.key(), c.name()))).toList());
+        } catch (RuntimeException e) {
+            // each value is checked below; what is still wrong is reported
+        }
+        for (Change c : differ) {
+            try {
                 verify(c, c.before());
                 restored.add(c.path() + " = " + PlanText.show(c.before()));
             } catch (RuntimeException e) {
                 notRestored.add(c.path() + ": " + e.getMessage());
             }
         }
-        StringBuilder msg = new StringBuilder("writing " + failed.path() + " failed: " + cause.getMessage() + ". ");
+        Change failed = todo.get(0);
+        StringBuilder msg = new StringBuilder((todo.size() == 1 ? "writing " + failed.path() : "writing " + todo.size() + " value(s) to " + registry.target()) + " failed: " + cause.getMessage() + ". ");
         if (restored.isEmpty() && notRestored.isEmpty()) {
             msg.append("Nothing had been changed.");
         } else {

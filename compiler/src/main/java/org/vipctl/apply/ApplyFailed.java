@@ -3,12 +3,13 @@ package org.vipctl.apply;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.vipctl.target.RegistryException;
 
 /**
  * A write failed midway. The values already written have been put back from the backup
  * ({@code restored}); {@code notRestored} lists any that could not be, with the reason.
  */
-public final class ApplyFailed extends RuntimeException {
+public final class ApplyFailed extends RegistryException {
 
     private final List<String> restored;
     private final List<String> notRestored;

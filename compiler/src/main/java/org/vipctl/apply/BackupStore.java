@@ -18,14 +18,14 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.vipctl.emit.OutputFiles;
+import org.vipctl.files.AtomicFile;
 import org.vipctl.plan.RegValueJson;
-import org.vipctl.plan.RegistryException;
 import org.vipctl.registry.Hive;
 import org.vipctl.registry.RegKey;
 import org.vipctl.registry.RegValue;
 import org.vipctl.registry.Scope;
 import org.vipctl.registry.View;
+import org.vipctl.target.RegistryException;
 
 /**
  * Backups as JSON files in a state directory, one per apply, named by time:
@@ -56,7 +56,7 @@ public final class BackupStore {
             p = dir.resolve(base + "-" + i + ".json");
         }
         try {
-            OutputFiles.writeAtomically(p, (MAPPER.writeValueAsString(toJson(b)) + "\n").getBytes(StandardCharsets.UTF_8));
+            AtomicFile.write(p, (MAPPER.writeValueAsString(toJson(b)) + "\n").getBytes(StandardCharsets.UTF_8));
             return p;
         } catch (IOException e) {
             throw new RegistryException("cannot save the backup in " + dir + ": " + e.getMessage(), e);

@@ -13,7 +13,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
-import org.vipctl.plan.RegistryException;
+import org.vipctl.target.RegistryException;
 
 /**
  * One apply or rollback per target at a time: an OS file lock in the state directory. The lock is

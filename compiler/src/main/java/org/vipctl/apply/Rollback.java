@@ -4,10 +4,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.vipctl.diagnostic.Location;
-import org.vipctl.plan.RegistryException;
 import org.vipctl.registry.Provenance;
 import org.vipctl.registry.RegistryEntry;
 import org.vipctl.registry.RegistryState;
+import org.vipctl.target.RegistryException;
 
 /** A backup read back as a desired state: the planner then restores exactly it, and only what differs. */
 public final class Rollback {

@@ -133,6 +133,13 @@ public final class Catalog {
             citrix = Optional.of(new CitrixSetting(c.path("name").asText(id), c.path("kind").asText("state"),
                     c.path("default").asText(""), c.path("path").asText(c.path("name").asText(id)),
                     text(c, "pathUnconfirmed")));
+            String name = citrix.get().name();
+            var problem = CitrixSettingPaths.problem(name, citrix.get().path());
+            if (problem.isPresent()) {
+                out.add(Diagnostic.error(RULE, doc.valueAt(ptr + "/citrix/path"), "Citrix setting path '"
+                        + citrix.get().path() + "' for " + name + ": " + problem.get(), "write Category\\" + name));
+                return Optional.empty();
+            }
         }
         if ((policy.isPresent() || local.isPresent()) && type.isEmpty()) {
             out.add(Diagnostic.error(RULE, at, "setting '" + id + "' has registry placements but no type",
@@ -173,6 +180,18 @@ public final class Catalog {
         return List.copyOf(settings.values());
     }
 
+    /** The setting whose policy or local placement is value {@code name} of {@code key}. */
+    public Optional<Setting> at(RegKey key, String name) {
+        String id = key.id();
+        return settings.values().stream()
+                .filter(s -> placedAt(s.policy(), id, name) || placedAt(s.local(), id, name))
+                .findFirst();
+    }
+
+    private static boolean placedAt(Optional<Placement> p, String keyId, String name) {
+        return p.isPresent() && p.get().key().id().equals(keyId) && p.get().valueName().equalsIgnoreCase(name);
+    }
+
     public Optional<Setting> byId(String id) {
         return Optional.ofNullable(settings.get(id));
     }
@@ -188,6 +207,9 @@ public final class Catalog {
         Map<String, Setting> copy = new LinkedHashMap<>(settings);
         Setting s = byCitrixName(settingName).orElseThrow(() ->
                 new IllegalArgumentException("no Citrix setting named '" + settingName + "' in the catalog"));
+        CitrixSettingPaths.problem(settingName, path).ifPresent(why -> {
+            throw new IllegalArgumentException(settingName + "=" + path + ": " + why);
+        });
         copy.put(s.id(), s.withCitrix(s.citrix().orElseThrow().withPath(path)));
         return new Catalog(copy);
     }

@@ -1,19 +1,16 @@
 package org.vipctl.emit;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.vipctl.files.AtomicFile;
 
 /**
  * The files one compile produces, held in memory until every writer has succeeded, then placed
@@ -46,43 +43,10 @@ public final class OutputFiles {
         List<Path> written = new ArrayList<>();
         for (Map.Entry<String, byte[]> e : files.entrySet()) {
             Path target = root.resolve(e.getKey()).normalize();
-            writeAtomically(target, e.getValue());
+            AtomicFile.write(target, e.getValue());
             written.add(target);
         }
         return written;
-    }
-
-    /** Writes {@code content} to {@code target} through a temporary file in the same folder and a rename. */
-    public static void writeAtomically(Path target, byte[] content) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-        try {
-            Files.write(tmp, content);
-            keepPermissions(tmp, target);
-            try {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-    }
-
-    /**
-     * Temporary files are created readable by their owner only; the file that replaces the target
-     * gets the target's permissions, or those of an ordinary new file (rw-r--r--).
-     */
-    private static void keepPermissions(Path tmp, Path target) throws IOException {
-        PosixFileAttributeView view = Files.getFileAttributeView(tmp, PosixFileAttributeView.class);
-        if (view == null) {
-            return;
-        }
-        Set<PosixFilePermission> perms = Files.exists(target)
-                ? Files.getPosixFilePermissions(target)
-                : PosixFilePermissions.fromString("rw-r--r--");
-        view.setPermissions(perms);
     }
 
     private static String checked(String p) {

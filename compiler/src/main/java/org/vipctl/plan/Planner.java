@@ -16,6 +16,7 @@ import org.vipctl.registry.RegistryEntry;
 import org.vipctl.registry.RegistryState;
 import org.vipctl.registry.Scope;
 import org.vipctl.registry.View;
+import org.vipctl.target.Registry;
 
 /**
  * Compares a desired {@link RegistryState} with what a {@link Registry} holds. Values are equal
@@ -91,7 +92,9 @@ public final class Planner {
     private void restartRequired(List<Change> changes, List<PlanWarning> out) {
         Map<String, Boolean> names = new LinkedHashMap<>();
         for (Change c : changes) {
-            boolean restart = catalog.byId(c.provenance().settingId()).map(Setting::restartRequired).orElse(false);
+            // a rollback's values come from a backup, not a setting: the catalog knows them by place
+            boolean restart = catalog.byId(c.provenance().settingId()).or(() -> catalog.at(c.key(), c.name()))
+                    .map(Setting::restartRequired).orElse(false);
             if (c.isChange() && restart) {
                 names.put(c.name(), true);
             }

@@ -8,7 +8,6 @@ import org.vipctl.diagnostic.Diagnostics;
 import org.vipctl.diagnostic.Location;
 import org.vipctl.diagnostic.Rule;
 import org.vipctl.load.SourceDocument;
-import org.vipctl.lower.Lowering;
 import org.vipctl.model.CitrixFilter;
 import org.vipctl.model.CitrixPolicySettings;
 import org.vipctl.model.CitrixPreferLoopback;
@@ -19,6 +18,7 @@ import org.vipctl.model.Located;
 import org.vipctl.model.Policy;
 import org.vipctl.model.RdsIpVirtualization;
 import org.vipctl.model.RdsLoopbackVirtualization;
+import org.vipctl.model.RegistryData;
 import org.vipctl.model.Spec;
 import org.vipctl.model.TargetOs;
 import org.vipctl.registry.Hive;
@@ -189,13 +189,13 @@ final class PolicyReader {
             out.add(Rule.MISSING.error(at, "registry value '" + name + "' needs data", dataHint(type)));
             return Optional.empty();
         }
-        RegValue value = Lowering.RegistryData.convert(type, data);
-        if (value == null) {
+        Optional<RegValue> value = RegistryData.of(type, data);
+        if (value.isEmpty()) {
             out.add(Rule.REGISTRY_DATA.error(doc.valueAt(p + "/data"),
                     "data " + SchemaCheck.describe(data) + " does not fit " + type, dataHint(type)));
             return Optional.empty();
         }
-        return Optional.of(new CustomValue(at, key.get(), name, Optional.of(value)));
+        return Optional.of(new CustomValue(at, key.get(), name, value));
     }
 
     /** Windows limits: a key name is at most 255 characters, a value name at most 16,383. */

@@ -5,29 +5,21 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.vipctl.catalog.Catalog;
 import org.vipctl.diagnostic.Diagnostic;
 import org.vipctl.diagnostic.Diagnostics;
 import org.vipctl.diagnostic.Rule;
 import org.vipctl.load.SourceDocument;
-import org.vipctl.lower.Lowering;
 import org.vipctl.model.Policy;
-import org.vipctl.registry.RegistryEntry;
-import org.vipctl.registry.Scope;
 
 /**
  * Validates documents: structure by the JSON Schema, then the semantic rules of each policy, then
- * the rules across files (unique names, no two policies setting one value differently). Every
- * problem is reported, not just the first.
+ * the rules across files that the model shows (unique names, Citrix policy names and priorities).
+ * Conflicting registry values need lowered policies and are checked after this, by
+ * {@code lower.Conflicts}. Every problem is reported, not just the first.
  */
 public final class Validator {
 
     private final SchemaCheck schema = new SchemaCheck();
-    private final Lowering lowering;
-
-    public Validator(Catalog catalog) {
-        this.lowering = new Lowering(catalog);
-    }
 
     /** Compiles the policy schema now (once per process) instead of in the first validation. */
     public static void prepare() {
@@ -77,37 +69,7 @@ public final class Validator {
             }
         }
         List<Policy> kept = valid.stream().filter(p -> !duplicates.contains(p)).toList();
-        // One conflict is one problem, even when it shows in both scopes (spec.registry values do).
-        java.util.Set<String> reported = new java.util.HashSet<>();
         CitrixRules.acrossFiles(kept, out);
-        for (Scope scope : Scope.values()) {
-            Map<String, RegistryEntry> seen = new HashMap<>();
-            for (Policy p : kept) {
-                for (RegistryEntry e : lowering.registry(p, scope).entries()) {
-                    RegistryEntry first = seen.putIfAbsent(e.valueId(), e);
-                    if (first != null && !sameEffect(first, e)
-                            && reported.add(e.from().source() + "|" + first.from().source())) {
-                        out.add(Rule.CONFLICT.error(e.from().source(), "'" + e.key().hive() + "\\" + e.key().literalPath()
-                                        + "\\" + e.name() + "' (" + scope.label() + " scope) is set to " + describe(e)
-                                        + " here and to " + describe(first) + " by policy '" + first.from().policyName()
-                                        + "' at " + first.from().source(),
-                                "make the policies agree, or manage the value in one policy only")
-                                .withRelated(first.from().source()));
-                    }
-                }
-            }
-        }
         return kept;
-    }
-
-    private static boolean sameEffect(RegistryEntry a, RegistryEntry b) {
-        if (a instanceof RegistryEntry.Set sa && b instanceof RegistryEntry.Set sb) {
-            return sa.value().equals(sb.value());
-        }
-        return a instanceof RegistryEntry.Delete && b instanceof RegistryEntry.Delete;
-    }
-
-    private static String describe(RegistryEntry e) {
-        return e instanceof RegistryEntry.Set s ? s.value().type() + " " + s.value().display() : "absent";
     }
 }

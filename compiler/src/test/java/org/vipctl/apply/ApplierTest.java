@@ -1,12 +1,5 @@
 package org.vipctl.apply;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.vipctl.plan.Fixtures.LOCAL_VIP;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -22,11 +15,20 @@ import org.vipctl.plan.Fixtures;
 import org.vipctl.plan.HostFacts;
 import org.vipctl.plan.Plan;
 import org.vipctl.plan.Planner;
-import org.vipctl.plan.Registry;
-import org.vipctl.plan.RegistryException;
 import org.vipctl.registry.RegKey;
 import org.vipctl.registry.RegValue;
 import org.vipctl.registry.RegistryState;
+import org.vipctl.target.InMemoryRegistry;
+import org.vipctl.target.RegFileRegistry;
+import org.vipctl.target.Registry;
+import org.vipctl.target.RegistryException;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.vipctl.plan.Fixtures.LOCAL_VIP;
 
 class ApplierTest {
 

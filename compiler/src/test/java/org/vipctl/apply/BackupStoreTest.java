@@ -13,9 +13,9 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vipctl.plan.Fixtures;
-import org.vipctl.plan.RegistryException;
 import org.vipctl.registry.RegValue;
 import org.vipctl.registry.Scope;
+import org.vipctl.target.RegistryException;
 
 class BackupStoreTest {
 

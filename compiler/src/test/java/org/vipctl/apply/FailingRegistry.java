@@ -1,10 +1,10 @@
 package org.vipctl.apply;
 
 import java.util.Optional;
-import org.vipctl.plan.Registry;
-import org.vipctl.plan.RegistryException;
 import org.vipctl.registry.RegKey;
 import org.vipctl.registry.RegValue;
+import org.vipctl.target.Registry;
+import org.vipctl.target.RegistryException;
 
 /** Wraps a registry and fails the k-th write or delete (1-based) without touching the registry. */
 final class FailingRegistry implements Registry {

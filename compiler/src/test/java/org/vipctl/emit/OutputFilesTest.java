@@ -1,10 +1,5 @@
 package org.vipctl.emit;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -14,6 +9,12 @@ import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.vipctl.files.AtomicFile;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class OutputFilesTest {
 
@@ -46,13 +47,13 @@ class OutputFilesTest {
         Assumptions.assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"),
                 "POSIX permissions only");
         Path fresh = dir.resolve("fresh.txt");
-        OutputFiles.writeAtomically(fresh, new byte[] {1});
+        AtomicFile.write(fresh, new byte[] {1});
         assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh)));
 
         Path kept = dir.resolve("kept.txt");
         Files.write(kept, new byte[] {0});
         Files.setPosixFilePermissions(kept, PosixFilePermissions.fromString("rw-rw----"));
-        OutputFiles.writeAtomically(kept, new byte[] {2});
+        AtomicFile.write(kept, new byte[] {2});
         assertEquals("rw-rw----", PosixFilePermissions.toString(Files.getPosixFilePermissions(kept)));
         assertArrayEquals(new byte[] {2}, Files.readAllBytes(kept));
     }

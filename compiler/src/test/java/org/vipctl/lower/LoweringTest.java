@@ -66,7 +66,7 @@ class LoweringTest {
 
     private static Policy policy(String yaml) {
         Diagnostics out = new Diagnostics();
-        List<Policy> valid = new Validator(Catalog.builtIn()).validate(
+        List<Policy> valid = new Validator().validate(
                 new YamlLoader().parse("t.yaml", yaml.getBytes(StandardCharsets.UTF_8), out), out);
         assertFalse(out.hasErrors(), out.sorted()::toString);
         return valid.get(0);

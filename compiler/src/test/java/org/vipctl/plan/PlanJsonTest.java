@@ -7,9 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.vipctl.apply.InMemoryRegistry;
 import org.vipctl.catalog.Catalog;
 import org.vipctl.registry.RegValue;
+import org.vipctl.target.InMemoryRegistry;
 
 class PlanJsonTest {
 

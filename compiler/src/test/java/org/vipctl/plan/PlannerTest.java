@@ -12,7 +12,6 @@ import static org.vipctl.plan.Fixtures.set;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.vipctl.apply.InMemoryRegistry;
 import org.vipctl.catalog.Catalog;
 import org.vipctl.registry.Hive;
 import org.vipctl.registry.RegKey;
@@ -21,6 +20,7 @@ import org.vipctl.registry.RegistryEntry;
 import org.vipctl.registry.RegistryState;
 import org.vipctl.registry.Scope;
 import org.vipctl.registry.View;
+import org.vipctl.target.InMemoryRegistry;
 
 class PlannerTest {
 

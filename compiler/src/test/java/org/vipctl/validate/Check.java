@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.vipctl.Compilation;
 import org.vipctl.catalog.Catalog;
 import org.vipctl.diagnostic.Diagnostic;
 import org.vipctl.diagnostic.Diagnostics;
@@ -29,7 +30,7 @@ final class Check {
         for (int i = 0; i < files.length; i++) {
             docs.addAll(loader.parse("p" + i + ".yaml", files[i].getBytes(StandardCharsets.UTF_8), diagnostics));
         }
-        valid = new Validator(Catalog.builtIn()).validate(docs, diagnostics);
+        valid = Compilation.of(docs, Catalog.builtIn(), diagnostics).policies();
     }
 
     static Check files(String... files) {

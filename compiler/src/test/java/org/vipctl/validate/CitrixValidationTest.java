@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.vipctl.catalog.Catalog;
 import org.vipctl.diagnostic.Diagnostic;
 import org.vipctl.diagnostic.Diagnostics;
 import org.vipctl.diagnostic.Severity;
@@ -30,7 +29,7 @@ class CitrixValidationTest {
         for (int i = 0; i < files.length; i++) {
             docs.addAll(new YamlLoader().parse("f" + i + ".yaml", files[i].getBytes(StandardCharsets.UTF_8), d));
         }
-        List<Policy> valid = new Validator(Catalog.builtIn()).validate(docs, d);
+        List<Policy> valid = new Validator().validate(docs, d);
         assertTrue(valid.size() <= files.length);
         return d.sorted();
     }

@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.vipctl.catalog.Catalog;
 import org.vipctl.diagnostic.Diagnostic;
 import org.vipctl.diagnostic.Diagnostics;
 import org.vipctl.load.YamlLoader;
@@ -66,7 +65,7 @@ class MutationTest {
         collect(tree, "", pointers);
         assertTrue(pointers.size() > 40, "the policy exercises every section: " + pointers.size());
         int runs = 0;
-        Validator validator = new Validator(Catalog.builtIn());
+        Validator validator = new Validator();
         for (String pointer : pointers) {
             for (String replacement : REPLACEMENTS) {
                 JsonNode copy = tree.deepCopy();

@@ -3,6 +3,7 @@ package org.vipctl.emit.admx;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.vipctl.admx.AdmxXml;
 import org.vipctl.admx.binding.BooleanElement;
 import org.vipctl.admx.binding.CategoryList;
 import org.vipctl.admx.binding.CheckBox;

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.vipctl.admx.ElementKind;
 import org.vipctl.diagnostic.Rule;
 import org.vipctl.emit.EmitContext;
 import org.vipctl.emit.Emitter;

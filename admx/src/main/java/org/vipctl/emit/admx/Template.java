@@ -2,6 +2,7 @@ package org.vipctl.emit.admx;
 
 import java.util.List;
 import java.util.Map;
+import org.vipctl.admx.ElementKind;
 import org.vipctl.diagnostic.Location;
 
 /**

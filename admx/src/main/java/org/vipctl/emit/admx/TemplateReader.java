@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.vipctl.admx.AdmxXml;
+import org.vipctl.admx.ElementKind;
 import org.vipctl.catalog.Catalog;
 import org.vipctl.catalog.Placement;
 import org.vipctl.catalog.Setting;
@@ -33,7 +35,7 @@ import org.vipctl.registry.Scope;
  */
 final class TemplateReader {
 
-    static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N}_]+");
+    static final Pattern NAME = AdmxXml.NAME;
     private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]*");
     private static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]*");
     private static final Pattern REVISION = Pattern.compile("[0-9]+\\.[0-9]+");

@@ -1,7 +1,5 @@
 package org.vipctl.emit.admx;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,10 +11,15 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import org.vipctl.admx.AdmxReader;
+import org.vipctl.admx.ElementKind;
 import org.vipctl.admx.binding.LocalizedString;
 import org.vipctl.admx.binding.PolicyDefinitionResources;
+import org.vipctl.admx.lint.AdmxLinter;
 import org.vipctl.diagnostic.Diagnostic;
 import org.vipctl.diagnostic.Location;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Whatever text the catalog holds (markup characters, quotes, blank lines, non-Latin scripts)

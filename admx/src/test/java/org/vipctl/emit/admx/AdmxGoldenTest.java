@@ -1,9 +1,5 @@
 package org.vipctl.emit.admx;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,9 +10,14 @@ import org.junit.jupiter.api.Test;
 import org.vipctl.catalog.Catalog;
 import org.vipctl.diagnostic.Diagnostics;
 import org.vipctl.emit.OutputFiles;
+import org.vipctl.files.AtomicFile;
 import org.xmlunit.builder.DiffBuilder;
 import org.xmlunit.builder.Input;
 import org.xmlunit.diff.Diff;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The templates written from the built-in catalog, compared with reviewed golden files. Only
@@ -37,7 +38,7 @@ class AdmxGoldenTest {
                 "admx/en-US/VipctlVirtualIP.adml"), List.copyOf(out.files().keySet()));
         if (Boolean.getBoolean("vipctl.updateGolden")) {
             for (Map.Entry<String, byte[]> e : out.files().entrySet()) {
-                OutputFiles.writeAtomically(GOLDEN.resolve(e.getKey().substring("admx/".length())), e.getValue());
+                AtomicFile.write(GOLDEN.resolve(e.getKey().substring("admx/".length())), e.getValue());
             }
         }
         for (Map.Entry<String, byte[]> e : out.files().entrySet()) {

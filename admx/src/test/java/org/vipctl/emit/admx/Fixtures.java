@@ -11,36 +11,36 @@ import org.vipctl.emit.EmitContext;
 import org.vipctl.emit.OutputFiles;
 
 /** Shared test helpers: repository paths and running an emitter over a catalog. */
-final class Fixtures {
+public final class Fixtures {
 
     private Fixtures() {
     }
 
-    static Path repo() {
+    public static Path repo() {
         return Path.of(System.getProperty("vipctl.repo", ".")).toAbsolutePath().normalize();
     }
 
     /** ../shared/reference/admx beside the repository, when present. */
-    static Path referenceStore() {
+    public static Path referenceStore() {
         return repo().resolve("../shared/reference/admx").normalize();
     }
 
-    static boolean hasReferenceStore() {
+    public static boolean hasReferenceStore() {
         return Files.isRegularFile(referenceStore().resolve("TerminalServer-Server.admx"));
     }
 
-    static Path schema(String name) {
+    public static Path schema(String name) {
         return repo().resolve("schemas/admx").resolve(name);
     }
 
-    static OutputFiles emit(org.vipctl.emit.Emitter emitter, Catalog catalog, List<Path> policies, Diagnostics d) {
+    public static OutputFiles emit(org.vipctl.emit.Emitter emitter, Catalog catalog, List<Path> policies, Diagnostics d) {
         Compilation c = Compilation.load(policies, catalog, d);
         OutputFiles out = new OutputFiles();
-        emitter.emit(new EmitContext(c, Map.of(), d), out);
+        emitter.emit(new EmitContext(c, d), out);
         return out;
     }
 
-    static Path write(Path dir, OutputFiles files) throws java.io.IOException {
+    public static Path write(Path dir, OutputFiles files) throws java.io.IOException {
         files.writeTo(dir);
         return dir;
     }

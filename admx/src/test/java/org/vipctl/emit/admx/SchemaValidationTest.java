@@ -1,9 +1,5 @@
 package org.vipctl.emit.admx;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URL;
@@ -20,10 +16,15 @@ import javax.xml.validation.SchemaFactory;
 import javax.xml.validation.Validator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.vipctl.admx.AdmxXml;
 import org.vipctl.catalog.Catalog;
 import org.vipctl.diagnostic.Diagnostics;
 import org.vipctl.emit.OutputFiles;
 import org.xml.sax.SAXException;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The written templates are valid against our own XSD, checked in the JVM (always) and with

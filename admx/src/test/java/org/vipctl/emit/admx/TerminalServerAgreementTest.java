@@ -1,10 +1,5 @@
 package org.vipctl.emit.admx;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +7,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.vipctl.admx.AdmxReader;
+import org.vipctl.admx.ElementKind;
 import org.vipctl.admx.binding.EnumElement;
 import org.vipctl.admx.binding.EnumItem;
 import org.vipctl.admx.binding.Policy;
@@ -23,6 +20,11 @@ import org.vipctl.diagnostic.Diagnostic;
 import org.vipctl.registry.Hive;
 import org.vipctl.registry.RegType;
 import org.vipctl.registry.Scope;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * vipctl writes the RD IP Virtualization values itself (Registry.pol, .reg, apply) but leaves their
@@ -66,7 +68,7 @@ class TerminalServerAgreementTest {
             Object element = p.getElements().getItems().stream()
                     .filter(e -> place.valueName().equals(valueName(e))).findFirst()
                     .orElseThrow(() -> new AssertionError(s.id() + ": no element writes " + place.valueName()));
-            ElementKind kind = StoreChecks.kindOf(element);
+            ElementKind kind = ElementKind.of(element);
             assertEquals(a.path("elementKind").asText(), kind.xmlName(), s.id());
             switch (kind) {
                 case MULTI_TEXT -> assertEquals(RegType.REG_MULTI_SZ, type, s.id());

@@ -14,6 +14,8 @@ import org.vipctl.diagnostic.Severity;
 import org.vipctl.emit.EmitContext;
 import org.vipctl.emit.Emitter;
 import org.vipctl.emit.OutputFiles;
+import org.vipctl.format.citrix.CliValue;
+import org.vipctl.format.citrix.CliXmlWriter;
 import org.vipctl.lower.CitrixPolicy;
 import org.vipctl.lower.CitrixSettingValue;
 import org.vipctl.model.Policy;
@@ -46,9 +48,6 @@ public final class CitrixEmitter implements Emitter {
         if (policies.isEmpty()) {
             return;
         }
-        if (!pathsValid(policies, context)) {
-            return;
-        }
         unconfirmedNotes(policies, context);
         String comment = cliXmlComment(policies);
         for (Map.Entry<String, List<CliValue.Obj>> f : CitrixExport.objects(policies).entrySet()) {
@@ -63,21 +62,6 @@ public final class CitrixEmitter implements Emitter {
         }
         out.add(DIR + TerraformWriter.PRIORITY_FILE, TerraformWriter.priorityFile(named));
         out.add(DIR + "README.md", RestReadme.text(named).getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** A setting path given with --citrix-setting-path that cannot work is an error, not a silent drop. */
-    private static boolean pathsValid(List<CitrixPolicy> policies, EmitContext context) {
-        boolean ok = true;
-        for (CitrixSetting s : settings(policies).keySet()) {
-            var problem = CitrixSettingPaths.problem(s.name(), s.path());
-            if (problem.isPresent()) {
-                context.diagnostics().add(Rule.CITRIX_POLICY.error(settings(policies).get(s),
-                        "Citrix setting path '" + s.path() + "' for " + s.name() + ": " + problem.get(),
-                        "use --citrix-setting-path " + s.name() + "=Category\\" + s.name()));
-                ok = false;
-            }
-        }
-        return ok;
     }
 
     /** One note per setting whose category folder is not published (VIP071), pointing at its first use. */

@@ -6,6 +6,7 @@ import org.vipctl.diagnostic.Rule;
 import org.vipctl.emit.EmitContext;
 import org.vipctl.emit.Emitter;
 import org.vipctl.emit.OutputFiles;
+import org.vipctl.format.reg.RegFileWriter;
 import org.vipctl.model.Policy;
 import org.vipctl.registry.RegistryState;
 import org.vipctl.registry.Scope;

@@ -1,9 +1,5 @@
 package org.vipctl.emit.citrix;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -24,10 +20,17 @@ import org.vipctl.diagnostic.Diagnostic;
 import org.vipctl.diagnostic.Diagnostics;
 import org.vipctl.diagnostic.Severity;
 import org.vipctl.emit.OutputFiles;
+import org.vipctl.format.citrix.CliValue;
+import org.vipctl.format.citrix.CliXmlReader;
 import org.vipctl.lower.CitrixPolicy;
 import org.xmlunit.builder.DiffBuilder;
 import org.xmlunit.builder.Input;
 import org.xmlunit.diff.Diff;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The citrix emitter on the test policies: the output set, golden files (XMLUnit for the CliXml,
@@ -150,14 +153,11 @@ class CitrixEmitterTest {
     }
 
     @Test
-    void aPathThatCannotWorkIsAnErrorAndNothingIsWritten() {
-        Diagnostics d = new Diagnostics();
-        Catalog catalog = Catalog.builtIn().withCitrixPath("VirtualLoopbackPrograms", "VirtualIP\\Programs");
-        OutputFiles out = Fixtures.emit(Fixtures.compile(catalog, d, Fixtures.ALL), d);
-        assertTrue(out.isEmpty());
-        Diagnostic e = d.sorted().stream().filter(Diagnostic::isError).findFirst().orElseThrow();
-        assertTrue(e.message().contains("VirtualLoopbackPrograms") && e.message().contains("must end with the setting name"),
-                e.message());
+    void aPathThatCannotWorkIsRefusedWhereItIsGiven() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Catalog.builtIn().withCitrixPath("VirtualLoopbackPrograms", "VirtualIP\\Programs"));
+        assertTrue(e.getMessage().contains("VirtualLoopbackPrograms") && e.getMessage().contains("must end with the setting name"),
+                e.getMessage());
     }
 
     @Test

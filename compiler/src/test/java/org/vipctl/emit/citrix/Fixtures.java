@@ -59,7 +59,7 @@ final class Fixtures {
 
     static OutputFiles emit(Compilation c, Diagnostics d) {
         OutputFiles out = new OutputFiles();
-        new CitrixEmitter().emit(new EmitContext(c, Map.of(), d), out);
+        new CitrixEmitter().emit(new EmitContext(c, d), out);
         return out;
     }
 }

@@ -1,8 +1,0 @@
-package org.vipctl.emit.admx;
-
-import java.nio.file.Path;
-import java.util.Optional;
-
-/** One ADMX or ADML file as read: its root object when it could be read at all. */
-record ParsedFile<T>(Path path, String name, Optional<T> root) {
-}

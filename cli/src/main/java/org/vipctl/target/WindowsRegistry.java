@@ -1,0 +1,178 @@
+package org.vipctl.target;
+
+import com.sun.jna.Platform;
+import com.sun.jna.Pointer;
+import com.sun.jna.platform.win32.Advapi32;
+import com.sun.jna.platform.win32.Advapi32Util;
+import com.sun.jna.platform.win32.W32Errors;
+import com.sun.jna.platform.win32.Win32Exception;
+import com.sun.jna.platform.win32.WinNT;
+import com.sun.jna.platform.win32.WinReg;
+import com.sun.jna.ptr.IntByReference;
+import java.util.Optional;
+import org.vipctl.registry.Hive;
+import org.vipctl.registry.RegData;
+import org.vipctl.registry.RegKey;
+import org.vipctl.registry.RegType;
+import org.vipctl.registry.RegValue;
+import org.vipctl.registry.View;
+
+/**
+ * The live registry of this Windows machine, HKLM only. Every call names its view explicitly
+ * (KEY_WOW64_64KEY or KEY_WOW64_32KEY) so a 32-bit JVM cannot land in the wrong one; values are read
+ * as type plus raw bytes with RegQueryValueEx (never expanded, REG_MULTI_SZ included) and written
+ * from the same raw bytes. All comparison and recovery logic lives in the planner and applier.
+ */
+public final class WindowsRegistry implements Registry {
+
+    private final boolean writable;
+
+    private WindowsRegistry(boolean writable) {
+        this.writable = writable;
+    }
+
+    /** @param forWriting refuse unless this process is elevated (writes to HKLM need it) */
+    public static WindowsRegistry open(boolean forWriting) {
+        if (!Platform.isWindows()) {
+            throw new RegistryException("the windows target needs Windows; on this machine use --target regfile:FILE");
+        }
+        if (forWriting && !Advapi32Util.isCurrentProcessElevated()) {
+            throw new RegistryException("writing HKLM needs an elevated process: run vipctl from an elevated"
+                    + " prompt (Run as administrator) or as SYSTEM from a scheduled task");
+        }
+        return new WindowsRegistry(forWriting);
+    }
+
+    @Override
+    public String target() {
+        return "windows";
+    }
+
+    /** The view flag for RegOpenKeyEx and friends. */
+    static int viewFlag(View view) {
+        return view == View.BIT32 ? WinNT.KEY_WOW64_32KEY : WinNT.KEY_WOW64_64KEY;
+    }
+
+    /** Checks done before any native call: HKLM only, and no REG_MULTI_SZ item Windows would drop. */
+    static void checkWritable(RegKey key, Optional<RegValue> value) {
+        if (key.hive() != Hive.HKLM) {
+            throw new RegistryException("the windows target writes HKLM only, not " + key);
+        }
+        if (value.isPresent() && value.get() instanceof RegValue.MultiSz m && m.items().contains("")) {
+            throw new RegistryException("REG_MULTI_SZ " + key + " has an empty item; Windows would cut the list there");
+        }
+    }
+
+    @Override
+    public Optional<RegValue> read(RegKey key, String name) {
+        if (key.hive() != Hive.HKLM) {
+            throw new RegistryException("the windows target reads HKLM only, not " + key);
+        }
+        WinReg.HKEYByReference ref = new WinReg.HKEYByReference();
+        int rc = Advapi32.INSTANCE.RegOpenKeyEx(WinReg.HKEY_LOCAL_MACHINE, key.path(), 0,
+                WinNT.KEY_QUERY_VALUE | viewFlag(key.view()), ref);
+        if (rc == W32Errors.ERROR_FILE_NOT_FOUND) {
+            return Optional.empty();
+        }
+        check(rc, "open " + key);
+        try {
+            return query(ref.getValue(), key, name);
+        } finally {
+            Advapi32.INSTANCE.RegCloseKey(ref.getValue());
+        }
+    }
+
+    private static Optional<RegValue> query(WinReg.HKEY h, RegKey key, String name) {
+        IntByReference type = new IntByReference();
+        IntByReference size = new IntByReference();
+        for (int attempt = 0; attempt < 5; attempt++) {
+            int rc = Advapi32.INSTANCE.RegQueryValueEx(h, name, 0, type, (Pointer) null, size);
+            if (rc == W32Errors.ERROR_FILE_NOT_FOUND) {
+                return Optional.empty();
+            }
+            check(rc, "read " + key + "\\" + name);
+            byte[] data = new byte[size.getValue()];
+            rc = size.getValue() == 0 ? W32Errors.ERROR_SUCCESS
+                    : Advapi32.INSTANCE.RegQueryValueEx(h, name, 0, type, data, size);
+            if (rc == W32Errors.ERROR_MORE_DATA) {
+                continue;
+            }
+            check(rc, "read " + key + "\\" + name);
+            byte[] exact = java.util.Arrays.copyOf(data, size.getValue());
+            RegType t = RegType.ofCode(type.getValue()).orElseThrow(() -> new RegistryException(key + "\\" + name
+                    + " has registry type " + type.getValue() + ", which vipctl does not manage"));
+            try {
+                return Optional.of(RegData.decode(t, exact));
+            } catch (IllegalArgumentException e) {
+                throw new RegistryException(key + "\\" + name + ": " + e.getMessage(), e);
+            }
+        }
+        throw new RegistryException(key + "\\" + name + " kept changing size while being read");
+    }
+
+    @Override
+    public boolean keyExists(RegKey key) {
+        return key.hive() == Hive.HKLM
+                && Advapi32Util.registryKeyExists(WinReg.HKEY_LOCAL_MACHINE, key.path(), viewFlag(key.view()));
+    }
+
+    @Override
+    public void write(RegKey key, String name, RegValue value) {
+        checkWritable(key, Optional.of(value));
+        requireWritable();
+        try {
+            Advapi32Util.registryCreateKey(WinReg.HKEY_LOCAL_MACHINE, key.path(), viewFlag(key.view()));
+        } catch (Win32Exception e) {
+            throw new RegistryException("cannot create " + key + ": " + e.getMessage(), e);
+        }
+        WinReg.HKEY h = openForWrite(key).orElseThrow(() -> new RegistryException(key + " vanished after creation"));
+        try {
+            byte[] data = value.toBytes();
+            check(Advapi32.INSTANCE.RegSetValueEx(h, name, 0, value.type().code(), data, data.length),
+                    "write " + key + "\\" + name);
+        } finally {
+            Advapi32.INSTANCE.RegCloseKey(h);
+        }
+    }
+
+    @Override
+    public void delete(RegKey key, String name) {
+        checkWritable(key, Optional.empty());
+        requireWritable();
+        Optional<WinReg.HKEY> h = openForWrite(key);
+        if (h.isEmpty()) {
+            return;
+        }
+        try {
+            int rc = Advapi32.INSTANCE.RegDeleteValue(h.get(), name);
+            if (rc != W32Errors.ERROR_FILE_NOT_FOUND) {
+                check(rc, "delete " + key + "\\" + name);
+            }
+        } finally {
+            Advapi32.INSTANCE.RegCloseKey(h.get());
+        }
+    }
+
+    private Optional<WinReg.HKEY> openForWrite(RegKey key) {
+        WinReg.HKEYByReference ref = new WinReg.HKEYByReference();
+        int rc = Advapi32.INSTANCE.RegOpenKeyEx(WinReg.HKEY_LOCAL_MACHINE, key.path(), 0,
+                WinNT.KEY_SET_VALUE | WinNT.KEY_QUERY_VALUE | viewFlag(key.view()), ref);
+        if (rc == W32Errors.ERROR_FILE_NOT_FOUND) {
+            return Optional.empty();
+        }
+        check(rc, "open " + key + " for writing");
+        return Optional.of(ref.getValue());
+    }
+
+    private void requireWritable() {
+        if (!writable) {
+            throw new RegistryException("this windows target was opened read-only");
+        }
+    }
+
+    private static void check(int rc, String what) {
+        if (rc != W32Errors.ERROR_SUCCESS) {
+            throw new RegistryException("cannot " + what + ": " + new Win32Exception(rc).getMessage());
+        }
+    }
+}
