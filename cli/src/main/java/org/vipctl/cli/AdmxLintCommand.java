@@ -19,11 +19,11 @@ import picocli.CommandLine.Spec;
                 + " unique target namespaces, resolvable using/prefix:name references, every $(string.X) and"
                 + " $(presentation.X) present in each language's ADML, presentation controls matching element"
                 + " kinds, valid ids, no duplicates, ADML revisions, an ADML per language folder.",
-        footer = {"", "PATH is an .admx or .adml file or a PolicyDefinitions folder with language sub-folders;"
-                + " several PATHs are checked as one store.",
+        footer = {"", "PATH is an .admx or .adml file or a PolicyDefinitions folder with language",
+            "sub-folders; several PATHs are checked as one store.",
             "", "Examples:",
             "  vipctl admx lint C:\\Windows\\PolicyDefinitions",
-            "  vipctl admx lint build/vipctl/admx \\\\corp\\SYSVOL\\corp\\Policies\\PolicyDefinitions",
+            "  vipctl admx lint out/admx \\\\corp\\SYSVOL\\corp\\Policies\\PolicyDefinitions",
             "", "Exit codes: 0 no errors (warnings allowed), 1 errors found, 64 usage error."},
         mixinStandardHelpOptions = true)
 final class AdmxLintCommand implements Callable<Integer> {

@@ -3,10 +3,8 @@ package org.vipctl.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.Console;
 import java.io.PrintWriter;
 import java.time.Clock;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.vipctl.apply.ApplyResult;
 import org.vipctl.apply.BackupStore;
@@ -29,9 +27,10 @@ import picocli.CommandLine.Spec;
                 + " value back. A second run changes nothing. A failed write restores what was already written.",
         footer = {"", "Examples:",
             "  vipctl apply examples/licence-loopback.yaml",
-            "  vipctl apply --yes --target windows policies/      (no terminal: task, pipeline)",
+            "  vipctl apply --yes --target windows policies/   (no terminal: task, pipeline)",
             "  vipctl apply --yes --target regfile:image.reg --state-dir state/ policies/",
-            "", "Exit codes: 0 applied (or nothing to do), 1 error (nothing or everything restored), 64 usage error."},
+            "", "Exit codes: 0 applied (or nothing to do), 1 error (nothing or everything",
+            "restored) or declined, 64 usage error."},
         mixinStandardHelpOptions = true)
 final class ApplyCommand implements Callable<Integer> {
 
@@ -51,21 +50,32 @@ final class ApplyCommand implements Callable<Integer> {
     @Option(names = {"-y", "--yes"}, description = "Apply without asking. Required when not run from a terminal.")
     boolean yes;
 
-    @Option(names = "--json", description = "Print the plan and the result as JSON instead of text.")
-    boolean json;
+    @Mixin
+    StateDirOption state;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text (default) or json: the plan and the result as one JSON document (docs/plan-json.md).")
+    OutputFormat format;
+
+    @Option(names = "--json", hidden = true, description = "Same as --format json.")
+    boolean jsonOption;
+
+    @Option(names = "--show-unchanged", description = "Also list the values that are already right.")
+    boolean showUnchanged;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        DesiredState.Loaded desired = DesiredState.load(inputs, target.scope(scope), err);
-        Engine engine = new Engine(new BackupStore(target.stateDir()), Clock.systemUTC());
+        boolean json = jsonOption || format == OutputFormat.JSON;
+        DesiredState.Loaded desired = DesiredState.load(inputs, target.scope(scope), json, out, err);
+        Engine engine = new Engine(new BackupStore(state.stateDir()), Clock.systemUTC());
         Engine.Outcome outcome = engine.apply(target.target(true), desired.state(), desired.compilation().catalog(),
                 target.host(), plan -> {
                     if (!json) {
-                        PlanText.lines(plan).forEach(out::println);
+                        PlanText.lines(plan, new PlanText.Style(showUnchanged, Terminal.colour(), 100)).forEach(out::println);
                     }
-                    return !plan.hasChanges() || confirmed(plan, out);
+                    return !plan.hasChanges() || Confirmation.confirmed("apply", plan, yes, out);
                 });
         if (outcome.declined()) {
             out.println("Nothing written.");
@@ -86,21 +96,6 @@ final class ApplyCommand implements Callable<Integer> {
                     + " (gpupdate /target:computer /force to apply it now).");
         }
         return ExitCodes.OK;
-    }
-
-    /** Asks on a terminal; without one, --yes is the only way to say yes. */
-    private boolean confirmed(Plan plan, PrintWriter out) {
-        if (yes) {
-            return true;
-        }
-        Console console = System.console();
-        if (console == null) {
-            throw new UserError("not running on a terminal, so apply cannot ask for confirmation: pass --yes"
-                    + " to write these " + plan.changed() + " change(s)");
-        }
-        out.flush();
-        String answer = console.readLine("Apply %d change(s) to %s? [y/N] ", plan.changed(), plan.target());
-        return answer != null && answer.strip().toLowerCase(Locale.ROOT).matches("y|yes");
     }
 
     private static String json(Plan plan, ApplyResult result) {

@@ -89,9 +89,15 @@ final class CompileCommand implements Callable<Integer> {
                     + " %%ProgramData%%\\vipctl\\backups; required elsewhere).")
     Path stateDir;
 
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text (default) or json: the files written and the findings as one JSON document"
+                    + " (docs/json-output.md), also when the policies are not valid.")
+    OutputFormat format;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        boolean json = format == OutputFormat.JSON;
         PrintWriter err = spec.commandLine().getErr();
         Map<String, Emitter> available = Emitters.all();
         List<Emitter> chosen = choose(available);
@@ -118,10 +124,7 @@ final class CompileCommand implements Callable<Integer> {
         }
         Compilation compilation = Compilation.load(inputs.paths, catalog, diagnostics);
         if (diagnostics.hasErrors()) {
-            Checked checked = Checked.of(inputs.paths, diagnostics, compilation, java.util.Optional.empty());
-            err.print(Renderer.text(checked.findings().reported()));
-            err.println("nothing written: " + checked.findings().counts());
-            return ExitCodes.ERROR;
+            return invalid(Checked.of(inputs.paths, diagnostics, compilation, java.util.Optional.empty()), json, out, err);
         }
         OutputFiles files = new OutputFiles();
         EmitContext context = new EmitContext(compilation, diagnostics);
@@ -131,17 +134,30 @@ final class CompileCommand implements Callable<Integer> {
             }
         }
         Checked checked = Checked.of(inputs.paths, diagnostics, compilation, java.util.Optional.empty());
-        err.print(Renderer.text(checked.findings().reported()));
         if (diagnostics.hasErrors()) {
-            err.println("nothing written: " + checked.findings().counts());
-            return ExitCodes.ERROR;
+            return invalid(checked, json, out, err);
         }
+        err.print(Renderer.text(checked.findings().reported()));
         List<Path> written;
         try {
             written = files.writeTo(output);
         } catch (IOException e) {
             throw new UserError("cannot write the outputs: " + IoProblem.describe(e)
                     + (updateGpo ? "; the GPO folder was not touched" : ""), e);
+        }
+        if (json) {
+            com.fasterxml.jackson.databind.node.ObjectNode o = JsonOut.object();
+            o.put("valid", true);
+            o.put("policies", compilation.policies().size());
+            com.fasterxml.jackson.databind.node.ArrayNode list = o.putArray("written");
+            written.forEach(p -> list.add(p.toString()));
+            o.set("findings", Renderer.jsonTree(checked.findings()));
+            if (updateGpo) {
+                updateGpo(compilation, backups, err);
+                o.put("gpo_folder", gpoDir.toAbsolutePath().normalize().toString());
+            }
+            out.print(JsonOut.write(o));
+            return ExitCodes.OK;
         }
         for (Path p : written) {
             out.println("wrote " + p);
@@ -152,6 +168,16 @@ final class CompileCommand implements Callable<Integer> {
             updateGpo(compilation, backups, out);
         }
         return ExitCodes.OK;
+    }
+
+    private static int invalid(Checked checked, boolean json, PrintWriter out, PrintWriter err) {
+        if (json) {
+            out.print(JsonOut.invalid(checked.findings()));
+        } else {
+            err.print(Renderer.text(checked.findings().reported()));
+            err.println("nothing written: " + checked.findings().counts());
+        }
+        return ExitCodes.ERROR;
     }
 
     /** The policy-scope machine values into the GPO folder, through the same engine as apply. */

@@ -1,6 +1,7 @@
 package org.vipctl.cli;
 
 import java.io.PrintWriter;
+import java.util.Optional;
 import org.vipctl.Compilation;
 import org.vipctl.diagnostic.Diagnostics;
 import org.vipctl.diagnostic.Renderer;
@@ -13,13 +14,21 @@ final class DesiredState {
     private DesiredState() {
     }
 
-    static Loaded load(PolicyInputs inputs, Scope scope, PrintWriter err) {
+    /**
+     * Findings go to stderr as text; with {@code json}, invalid policies print the findings as JSON on
+     * stdout ({@code {"format_version": 1, "valid": false, "findings": ...}}) and end the run with 1.
+     */
+    static Loaded load(PolicyInputs inputs, Scope scope, boolean json, PrintWriter out, PrintWriter err) {
         Diagnostics diagnostics = new Diagnostics();
         Compilation c = inputs.load(diagnostics);
-        Checked checked = Checked.of(inputs.paths, diagnostics, c, java.util.Optional.empty());
+        Checked checked = Checked.of(inputs.paths, diagnostics, c, Optional.empty());
         err.print(Renderer.text(checked.findings().reported()));
         err.flush();
         if (diagnostics.hasErrors()) {
+            if (json) {
+                out.print(JsonOut.invalid(checked.findings()));
+                throw new QuietExit(ExitCodes.ERROR);
+            }
             throw new UserError("policies are not valid, nothing planned: " + checked.findings().counts());
         }
         return new Loaded(c, c.registry(scope));

@@ -20,14 +20,15 @@ import picocli.CommandLine.Model.CommandSpec;
                 + " (.vipctl.yaml) and the policy schema for editors (.vipctl/vipctl-policy.schema.json,"
                 + " named by the policy's first line). Existing files are never overwritten.",
         footer = {"", "Templates:",
-            "  crm           per-program RD IP Virtualization (a client that binds a fixed port)",
-            "  cti           Citrix virtual loopback and prefer loopback (CTI agent + softphone)",
+            "  crm           per-program RD IP Virtualization (a client binding a fixed port)",
+            "  cti           Citrix virtual loopback, prefer loopback (CTI agent, softphone)",
             "  rds-loopback  RDS loopback virtualization (programs that bind 127.0.0.1)",
             "  custom        raw registry values",
             "", "Examples:",
             "  vipctl init policies/",
             "  vipctl init --template cti policies/",
-            "", "Exit codes: 0 written, 1 a file exists already or cannot be written, 64 usage error."},
+            "", "Exit codes: 0 written, 1 a file exists already or cannot be written,",
+            "64 usage error."},
         mixinStandardHelpOptions = true)
 final class InitCommand implements Callable<Integer> {
 

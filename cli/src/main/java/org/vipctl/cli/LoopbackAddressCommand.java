@@ -15,8 +15,9 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "loopback-address",
         description = "Show the loopback address a session's programs use under loopback virtualization (bind to 127.0.0.1 is redirected to 127.0.0.1 + session id). A client in the same session must connect to this address itself: only bind is redirected, never connect.",
-        footer = {"", "From session 255 on, Citrix's and Microsoft's documents give different addresses;",
-            "both are shown, with why. Test on a real server before relying on either.",
+        footer = {"", "From session 255 on, Citrix's and Microsoft's documents give different",
+            "addresses; both are shown, with why. Test on a real server before relying",
+            "on either.",
             "", "Examples:",
             "  vipctl loopback-address --session 3",
             "  vipctl loopback-address --session 250 --count 10 --json"},

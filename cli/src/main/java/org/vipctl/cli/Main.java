@@ -97,6 +97,8 @@ public final class Main implements Runnable {
         cmd.setOut(out);
         cmd.setErr(err);
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
+        // help uses the terminal's width (80 when unknown); footers are written to fit 80 columns
+        cmd.setUsageHelpAutoWidth(true);
         cmd.setParameterExceptionHandler((ex, a) -> {
             err.println("vipctl: " + UsageMessages.describe(ex));
             CommandLine c = ex.getCommandLine();
@@ -105,6 +107,9 @@ public final class Main implements Runnable {
             return ExitCodes.USAGE;
         });
         cmd.setExecutionExceptionHandler((ex, c, parsed) -> {
+            if (ex instanceof QuietExit q) {
+                return q.code;
+            }
             if (ex instanceof UsageError) {
                 err.println("vipctl: " + ex.getMessage());
                 err.println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for usage.");

@@ -13,7 +13,7 @@ import org.vipctl.target.TargetSpec;
 import org.vipctl.target.WindowsRegistry;
 import picocli.CommandLine.Option;
 
-/** {@code --target} and {@code --state-dir}, shared by plan, apply and rollback. */
+/** {@code --target}, shared by plan, apply and rollback. */
 class TargetOptions {
 
     @Option(names = "--target", paramLabel = "T",
@@ -21,11 +21,6 @@ class TargetOptions {
                     + " local-gpo[:DIR] (Machine\\Registry.pol of a local GPO; default folder"
                     + " %%SystemRoot%%\\System32\\GroupPolicy), regfile:FILE (a .reg file as the whole registry).")
     String target;
-
-    @Option(names = "--state-dir", paramLabel = "DIR",
-            description = "Where backups and locks live (default on Windows: %%ProgramData%%\\vipctl\\backups;"
-                    + " required elsewhere).")
-    Path stateDir;
 
     TargetSpec spec() {
         try {
@@ -77,10 +72,6 @@ class TargetOptions {
     /** What the planner may know about the machine: only the live registry is this machine's. */
     HostFacts host() {
         return spec() instanceof TargetSpec.Windows ? HostFacts.thisMachine() : HostFacts.unknown();
-    }
-
-    Path stateDir() {
-        return stateDir(stateDir);
     }
 
     /** {@code given}, or the default state folder of this system. */

@@ -23,12 +23,12 @@ import picocli.CommandLine.Spec;
             "  vipctl validate --format sarif policies/ > vipctl.sarif",
             "  vipctl explain VIP022          (what a rule means and how to fix it)",
             "",
-            "Suppress a warning or note with a comment on its line (or alone on the line above):",
+            "Hide a reviewed warning or note with a comment on its line (or the line above):",
             "  # vipctl:ignore VIP033 tested on the pilot servers",
             "or for a folder in .vipctl.yaml (docs/policy-format.md#project-file).",
             "",
-            "Exit codes: 0 nothing at or above --fail-on (default: error), 1 findings at or above it,",
-            "64 usage error."},
+            "Exit codes: 0 nothing at or above --fail-on (default: error),",
+            "1 findings at or above it, 64 usage error."},
         mixinStandardHelpOptions = true)
 final class ValidateCommand implements Callable<Integer> {
 
