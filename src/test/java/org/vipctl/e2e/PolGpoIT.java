@@ -107,7 +107,7 @@ class PolGpoIT {
         assertTrue(diff.out().contains("VIPAdapter  SZ:192.0.2.96/24 -> SZ:192.0.2.160/27"), diff.out());
         assertTrue(diff.out().endsWith("0 added, 0 removed, 1 changed\n"), diff.out());
 
-        Run undo = vipctl("rollback", "--target=local-gpo:" + gpo, state);
+        Run undo = vipctl("rollback", "--yes", "--target=local-gpo:" + gpo, state);
         assertEquals(0, undo.code(), undo.err());
         assertArrayEquals(pol1, Files.readAllBytes(gpo.resolve("Machine/Registry.pol")), "rollback undoes the last update exactly");
     }
