@@ -38,6 +38,7 @@ public final class Main implements Runnable {
             PolCommand.class,
             AdmxCommand.class,
             LoopbackAddressCommand.class,
+            ReportCommand.class,
             ExplainCommand.class,
             InitCommand.class,
             CompletionCommand.class,
