@@ -375,4 +375,23 @@ class ValidateCommandTest {
         }
         assertTrue(matched > 20, r.out());
     }
+
+    @Test
+    void hintsSayWhatToChange() throws IOException {
+        Path p = file("h.yaml", """
+                apiVersion: vipctl/v1
+                kind: VipPolicy
+                metadata: {name: h}
+                targets: {os: [windowsServer2022, windowsServer2022, windows2019]}
+                spec:
+                  rdsIpVirtualization: {enabled: true, programs: 'C:\\Apps\\crm.exe', networkAdapter: 192.0.2.1/24}
+                  rdsLoopbackVirtualization: {}
+                """);
+        String out = run("validate", p.toString()).out();
+        assertTrue(out.contains("    hint: write a list, e.g. [crm.exe]\n"), "a path gets the bare name, not the path again\n" + out);
+        assertTrue(out.contains("    hint: add 'enabled: true' (or false) to spec.rdsLoopbackVirtualization"), out);
+        assertTrue(out.contains("    hint: remove the repeated item\n"), out);
+        assertTrue(out.contains("which is not one of its 11 allowed values [VIP012]"), "no list of eleven values in the message\n" + out);
+        assertTrue(out.contains("did you mean 'windows10'?") || out.contains("vipctl explain VIP012"), out);
+    }
 }
