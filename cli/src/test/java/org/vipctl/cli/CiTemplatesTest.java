@@ -37,7 +37,7 @@ class CiTemplatesTest {
         List<String> applies = runs.stream().filter(r -> r.contains("vipctl.jar apply --yes")
                 && r.contains("--target windows")).toList();
         assertEquals(2, applies.size(), runs.toString());
-        assertTrue(applies.get(1).contains("--json") && applies.get(1).contains("$result.changed -ne 0"), applies.get(1));
+        assertTrue(applies.get(1).contains("--format json") && applies.get(1).contains("$result.changed -ne 0"), applies.get(1));
         String validate = jobs.get("validate").toString();
         assertTrue(validate.contains("--format sarif") && validate.contains("upload-sarif"), validate);
         String compile = jobs.get("compile").toString();
@@ -51,7 +51,7 @@ class CiTemplatesTest {
         for (String t : List.of(azure, gitlab)) {
             assertTrue(t.contains("validate --format sarif"), t);
             assertTrue(t.contains("compile -o build/vipctl"), t);
-            assertTrue(t.contains("apply --yes --json --target windows"), t);
+            assertTrue(t.contains("apply --yes --format json --target windows"), t);
         }
     }
 
