@@ -11,7 +11,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "completion",
         description = "Print a shell completion script for vipctl's commands, options and their values.",
-        footer = {"", "Install (one line each):",
+        footer = {"", "Examples:",
+            "  vipctl completion bash | head",
+            "", "Install (one line each):",
             "  bash:        vipctl completion bash > /etc/bash_completion.d/vipctl",
             "               (or ~/.local/share/bash-completion/completions/vipctl)",
             "  zsh:         echo 'source <(vipctl completion zsh)' >> ~/.zshrc",

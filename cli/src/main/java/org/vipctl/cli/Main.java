@@ -24,6 +24,8 @@ import picocli.CommandLine;
             "  vipctl apply --yes examples/                 (on a Windows server, elevated)",
             "  vipctl admx lint C:\\Windows\\PolicyDefinitions",
             "  vipctl loopback-address --session 255",
+            "  vipctl report -o change.html examples/",
+            "  vipctl explain VIP022",
             "", "Exit codes: 0 ok, 1 error, 2 changes present (plan, diff), 64 usage error.",
             "Run 'vipctl COMMAND --help' for a command's options and examples."})
 public final class Main implements Runnable {

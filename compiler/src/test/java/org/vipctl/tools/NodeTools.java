@@ -66,6 +66,11 @@ public final class NodeTools {
 
     /** ajv's verdict (draft 2020-12, formats on) for each file: empty list = valid, else ajv's errors. */
     public Map<Path, List<String>> validate(Path schema, List<Path> files) throws IOException, InterruptedException {
+        return validate(schema, files, false);
+    }
+
+    /** With {@code strict}, ajv's strict mode: a schema it refuses fails the call. */
+    public Map<Path, List<String>> validate(Path schema, List<Path> files, boolean strict) throws IOException, InterruptedException {
         Path script = Files.createTempFile("ajv-validate", ".js");
         try (InputStream in = NodeTools.class.getResourceAsStream("ajv-validate.js")) {
             Files.write(script, in.readAllBytes());
@@ -73,7 +78,9 @@ public final class NodeTools {
         try {
             List<String> cmd = new ArrayList<>(List.of("node", script.toString(), modules.toString(), schema.toAbsolutePath().toString()));
             files.forEach(f -> cmd.add(f.toAbsolutePath().toString()));
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+            pb.environment().put("AJV_STRICT", strict ? "1" : "0");
+            Process p = pb.start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
                 throw new AssertionError("ajv failed: " + out);
