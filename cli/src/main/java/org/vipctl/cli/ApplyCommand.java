@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.vipctl.apply.ApplyResult;
 import org.vipctl.apply.BackupStore;
@@ -13,6 +14,7 @@ import org.vipctl.plan.Change;
 import org.vipctl.plan.Plan;
 import org.vipctl.plan.PlanJson;
 import org.vipctl.plan.PlanText;
+import org.vipctl.plan.SiteSettings;
 import org.vipctl.registry.Scope;
 import org.vipctl.target.TargetSpec;
 import picocli.CommandLine.Command;
@@ -73,7 +75,8 @@ final class ApplyCommand implements Callable<Integer> {
         Engine.Outcome outcome = engine.apply(target.target(true), desired.state(), desired.compilation().catalog(),
                 target.host(), plan -> {
                     if (!json) {
-                        PlanText.lines(plan, new PlanText.Style(showUnchanged, Terminal.colour(), 100)).forEach(out::println);
+                        PlanText.lines(plan, desired.notApplied(), new PlanText.Style(showUnchanged, Terminal.colour(), 100))
+                                .forEach(out::println);
                     }
                     return !plan.hasChanges() || Confirmation.confirmed("apply", plan, yes, out);
                 });
@@ -83,7 +86,7 @@ final class ApplyCommand implements Callable<Integer> {
         }
         ApplyResult result = outcome.result().orElseThrow();
         if (json) {
-            out.print(json(outcome.plan(), result));
+            out.print(json(outcome.plan(), desired.notApplied(), result));
             return ExitCodes.OK;
         }
         for (Change c : result.written()) {
@@ -98,11 +101,11 @@ final class ApplyCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private static String json(Plan plan, ApplyResult result) {
+    private static String json(Plan plan, List<SiteSettings.NotApplied> notApplied, ApplyResult result) {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = mapper.createObjectNode();
         root.put("format_version", PlanJson.FORMAT_VERSION);
-        root.set("plan", PlanJson.toTree(plan));
+        root.set("plan", PlanJson.toTree(plan, notApplied));
         ObjectNode r = root.putObject("result");
         r.put("changed", result.written().size());
         r.put("unchanged", result.unchanged());

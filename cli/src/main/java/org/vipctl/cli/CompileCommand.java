@@ -74,8 +74,9 @@ final class CompileCommand implements Callable<Integer> {
     List<String> emit = new ArrayList<>();
 
     @Option(names = "--citrix-setting-path", paramLabel = "NAME=PATH",
-            description = "Override a Citrix setting's provider path below \\Settings\\ (the category folder is"
-                    + " not published by Citrix), e.g. VirtualLoopbackSupport=VirtualIP\\VirtualLoopbackSupport.")
+            description = "Override the Path of a Citrix setting in GroupPolicyConfiguration.xml: the folders below the"
+                    + " policy's Settings folder (Citrix does not publish them), e.g."
+                    + " VirtualLoopbackSupport=VirtualIP\\VirtualLoopbackSupport; a leading Settings\\ is dropped.")
     Map<String, String> citrixPaths = new LinkedHashMap<>();
 
     @Option(names = "--gpo-dir", paramLabel = "DIR",

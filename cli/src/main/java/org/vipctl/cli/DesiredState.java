@@ -1,10 +1,16 @@
 package org.vipctl.cli;
 
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.vipctl.Compilation;
 import org.vipctl.diagnostic.Diagnostics;
 import org.vipctl.diagnostic.Renderer;
+import org.vipctl.lower.CitrixPolicy;
+import org.vipctl.model.Policy;
+import org.vipctl.plan.SiteSettings;
 import org.vipctl.registry.RegistryState;
 import org.vipctl.registry.Scope;
 
@@ -35,5 +41,14 @@ final class DesiredState {
     }
 
     record Loaded(Compilation compilation, RegistryState state) {
+
+        /** The Citrix settings of the policies, which plan and apply name but do not write. */
+        List<SiteSettings.NotApplied> notApplied() {
+            Map<String, CitrixPolicy> byPolicy = new LinkedHashMap<>();
+            for (Policy p : compilation.policies()) {
+                byPolicy.put(p.name().value(), compilation.citrix(p));
+            }
+            return SiteSettings.of(byPolicy);
+        }
     }
 }

@@ -62,9 +62,10 @@ final class PlanCommand implements Callable<Integer> {
         Registry registry = target.open(false);
         Plan plan = Engine.plan(registry, desired.state(), desired.compilation().catalog(), target.host());
         if (asJson) {
-            out.print(PlanJson.toJson(plan));
+            out.print(PlanJson.toJson(plan, desired.notApplied()));
         } else {
-            PlanText.lines(plan, new PlanText.Style(showUnchanged, Terminal.colour(), 100)).forEach(out::println);
+            PlanText.lines(plan, desired.notApplied(), new PlanText.Style(showUnchanged, Terminal.colour(), 100))
+                    .forEach(out::println);
         }
         return detailedExitCode && plan.hasChanges() ? ExitCodes.CHANGES : ExitCodes.OK;
     }

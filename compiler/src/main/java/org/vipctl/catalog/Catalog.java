@@ -202,8 +202,13 @@ public final class Catalog {
                 .findFirst();
     }
 
-    /** A copy with the Citrix provider path of one setting replaced (--citrix-setting-path NAME=PATH). */
-    public Catalog withCitrixPath(String settingName, String path) {
+    /**
+     * A copy with the Citrix provider path of one setting replaced (--citrix-setting-path NAME=PATH).
+     * The path may be given with or without a leading {@code Settings\}; it is stored without, as
+     * {@code Export-CtxGroupPolicy} writes it.
+     */
+    public Catalog withCitrixPath(String settingName, String given) {
+        String path = CitrixSettingPaths.normalize(given);
         Map<String, Setting> copy = new LinkedHashMap<>(settings);
         Setting s = byCitrixName(settingName).orElseThrow(() ->
                 new IllegalArgumentException("no Citrix setting named '" + settingName + "' in the catalog"));

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import java.util.Optional;
 import org.vipctl.registry.RegValue;
 import org.vipctl.registry.View;
@@ -19,6 +20,11 @@ public final class PlanJson {
     }
 
     public static ObjectNode toTree(Plan plan) {
+        return toTree(plan, List.of());
+    }
+
+    /** With {@code not_applied}: the Citrix settings apply does not write, and the files that carry them. */
+    public static ObjectNode toTree(Plan plan, List<SiteSettings.NotApplied> notApplied) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("format_version", FORMAT_VERSION);
         root.put("target", plan.target());
@@ -48,12 +54,17 @@ public final class PlanJson {
         for (PlanWarning w : plan.warnings()) {
             warnings.addObject().put("code", w.code()).put("message", w.message());
         }
+        SiteSettings.toJson(notApplied, root.putArray("not_applied"));
         return root;
     }
 
     public static String toJson(Plan plan) {
+        return toJson(plan, List.of());
+    }
+
+    public static String toJson(Plan plan, List<SiteSettings.NotApplied> notApplied) {
         try {
-            return MAPPER.writeValueAsString(toTree(plan)) + "\n";
+            return MAPPER.writeValueAsString(toTree(plan, notApplied)) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("plan JSON", e);
         }

@@ -21,15 +21,24 @@ public final class PlanText {
 
     /** Every value, unchanged ones included, without colour (for logs and tests). */
     public static List<String> lines(Plan plan) {
-        return lines(plan, new Style(true, false, 100));
+        return lines(plan, List.of(), new Style(true, false, 100));
+    }
+
+    /** With a line per Citrix setting that apply does not write, before the summary; everything shown, no colour. */
+    public static List<String> lines(Plan plan, List<SiteSettings.NotApplied> notApplied) {
+        return lines(plan, notApplied, new Style(true, false, 100));
+    }
+
+    public static List<String> lines(Plan plan, Style style) {
+        return lines(plan, List.of(), style);
     }
 
     /**
      * The plan grouped by key: a key line, then one line per value ({@code + create}, {@code ~ update},
-     * {@code - delete}, {@code = no-op}), then warnings and the summary. Unchanged values are left out
-     * unless {@code style.showUnchanged()}.
+     * {@code - delete}, {@code = no-op}), then warnings, a line per Citrix setting that apply does not
+     * write, and the summary. Unchanged values are left out unless {@code style.showUnchanged()}.
      */
-    public static List<String> lines(Plan plan, Style style) {
+    public static List<String> lines(Plan plan, List<SiteSettings.NotApplied> notApplied, Style style) {
         List<String> out = new ArrayList<>();
         out.add("Plan for " + plan.target() + " (scope " + plan.scope().label() + "):");
         String currentKey = null;
@@ -47,6 +56,7 @@ public final class PlanText {
         for (PlanWarning w : plan.warnings()) {
             wrap("warning: " + w.message() + " [" + w.code() + "]", style.width(), out);
         }
+        SiteSettings.lines(notApplied).forEach(l -> wrap(l, style.width(), out));
         String summary = summary(plan);
         if (!style.showUnchanged() && plan.unchanged() > 0) {
             summary = summary.substring(0, summary.length() - 1) + " (--show-unchanged lists them).";

@@ -106,7 +106,7 @@ final class SemanticRules {
                     "citrixVirtualLoopback.programs is set but virtual loopback support is not enabled; Citrix ignores the list",
                     "set citrixVirtualLoopback.enabled: true, or remove the program list"));
         }
-        ProgramNames.check(c.programs(), "citrixVirtualLoopback.programs", out);
+        ProgramNames.check(c.programs(), "citrixVirtualLoopback.programs", ProgramNames.Paths.DISCOURAGED, out);
     }
 
     private static void preferLoopback(CitrixPreferLoopback p, Effective effective, Diagnostics out) {

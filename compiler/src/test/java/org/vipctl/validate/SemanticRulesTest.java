@@ -103,11 +103,31 @@ class SemanticRulesTest {
     @ParameterizedTest
     @ValueSource(strings = {"'C:\\Program Files\\Crm\\crm.exe'", "'\\\\server\\share\\crm.exe'", "bin/crm.exe", "'.\\crm.exe'"})
     void aPathGetsAnErrorWhoseHintIsTheBareName(String entry) {
-        String text = policy("p", "  citrixVirtualLoopback: {enabled: true, programs: [" + entry + "]}\n");
+        String text = policy("p", "  citrixPreferLoopback: {enabled: false, processes: [" + entry + "]}\n");
         Diagnostic d = Check.files(text).one(Rule.NOT_BARE_NAME);
-        assertTrue(d.message().contains("is a path"), d.message());
+        assertTrue(d.isError() && d.message().contains("is a path"), d.message());
         assertEquals("write the bare name: 'crm.exe'", d.hint());
         at(d, text, entry);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"'C:\\Program Files\\Crm\\crm.exe'", "'\\\\server\\share\\crm.exe'", "bin/crm.exe"})
+    void aPathInTheCitrixProgramListIsAWarningWithTheBareNameHint(String entry) {
+        String text = policy("p", "  citrixVirtualLoopback: {enabled: true, programs: [" + entry + "]}\n");
+        Check c = Check.files(text);
+        Diagnostic d = c.one(Rule.NOT_BARE_NAME);
+        assertEquals(Severity.WARNING, d.severity(), d::toString);
+        assertTrue(d.message().contains("Citrix needs only the executable name"), d.message());
+        assertEquals("write the bare name: 'crm.exe'", d.hint());
+        assertTrue(c.all().stream().noneMatch(Diagnostic::isError), c::dump);
+        at(d, text, entry);
+    }
+
+    @Test
+    void theFileNameOfACitrixPathIsStillChecked() {
+        Check c = Check.files(policy("p", "  citrixVirtualLoopback: {enabled: true, programs: ['C:\\x\\crm', 'D:\\a\\cti.exe', cti.exe]}\n"));
+        assertTrue(c.one(Rule.BAD_PROGRAM).message().contains("not an .exe name"), c::dump);
+        assertTrue(c.one(Rule.DUPLICATE_PROGRAM).message().contains("'cti.exe' is listed twice"), c::dump);
     }
 
     @ParameterizedTest

@@ -61,6 +61,7 @@ public final class CitrixEmitter implements Emitter {
             out.add(DIR + "Import-" + base + ".ps1", PowerShellScript.script(n.policy()));
         }
         out.add(DIR + TerraformWriter.PRIORITY_FILE, TerraformWriter.priorityFile(named));
+        out.add(DIR + TerraformWriter.SETTINGS_FILE, TerraformWriter.settingsFile());
         out.add(DIR + "README.md", RestReadme.text(named).getBytes(StandardCharsets.UTF_8));
     }
 
@@ -69,9 +70,10 @@ public final class CitrixEmitter implements Emitter {
         for (Map.Entry<CitrixSetting, Location> e : settings(policies).entrySet()) {
             CitrixSetting s = e.getKey();
             s.pathUnconfirmed().ifPresent(why -> context.diagnostics().add(new Diagnostic(Severity.NOTE,
-                    Rule.UNCONFIRMED.id(), "Citrix setting " + s.name() + " is exported at the unconfirmed path Settings\\"
+                    Rule.UNCONFIRMED.id(), "Citrix setting " + s.name() + " is exported with the unconfirmed Path "
                     + s.path() + " in GroupPolicyConfiguration.xml",
-                    "check one exported policy of your site, then pass --citrix-setting-path " + s.name()
+                    "compare the Path of " + s.name() + " in an Export-CtxGroupPolicy folder of your site (vipctl citrix show DIR),"
+                            + " then pass --citrix-setting-path " + s.name()
                             + "=PATH if it differs; Import-*.ps1 finds the setting by name and does not depend on it",
                     e.getValue(), List.of())));
         }
@@ -95,9 +97,9 @@ public final class CitrixEmitter implements Emitter {
                 .filter(s -> s.pathUnconfirmed().isPresent()).toList();
         if (!unconfirmed.isEmpty()) {
             b.append("\r\n  UNCONFIRMED: Citrix does not publish the category folder of these settings;")
-                    .append("\r\n  the Path values below are vipctl's best inference:");
+                    .append("\r\n  their Path values (below the policy's Settings folder) are vipctl's best inference:");
             for (CitrixSetting s : unconfirmed) {
-                b.append("\r\n    ").append(s.name()).append(" -> Settings\\").append(s.path());
+                b.append("\r\n    ").append(s.name()).append(" -> ").append(s.path());
             }
             b.append("\r\n  If your site differs, compile again with the option citrix-setting-path NAME=PATH")
                     .append("\r\n  (see docs/citrix.md), or use the Import-*.ps1 scripts, which find each setting by name.");

@@ -48,6 +48,18 @@ final class RestReadme {
                 .append("- `<DesktopGroup-UUID:NAME>`: the id of delivery group NAME (`GET $CVAD/DeliveryGroups`).\n")
                 .append("- `<DesktopTag-UUID:NAME>`: the id of tag NAME (`GET $CVAD/Tags`).\n")
                 .append("- `<User-SID:ACCOUNT>`: the SID of the user or group ACCOUNT.\n\n");
+        List<String> prefer = policies.stream().map(TerraformWriter.Named::policy)
+                .filter(p -> p.source().spec().citrixPreferLoopback().isPresent())
+                .map(p -> p.source().name().value()).toList();
+        if (!prefer.isEmpty()) {
+            b.append("## Registry values, not Citrix settings\n\n")
+                    .append("`PreferLoopback` and `PreferLoopbackProcesses` (`spec.citrixPreferLoopback` of ")
+                    .append(String.join(", ", prefer.stream().map(n -> "`" + n + "`").toList()))
+                    .append(") are registry values under `HKLM\\SOFTWARE\\Wow6432Node\\Citrix\\VIP` on each VDA, ")
+                    .append("not Citrix policy settings, so no file in this folder carries them. They are in ")
+                    .append("`reg/<policy>.reg` and `gpo/Machine/Registry.pol` (`compile --emit reg,gpo`), ")
+                    .append("and `vipctl apply` writes them on the server it runs on.\n\n");
+        }
         b.append("## Policies in this folder\n\n");
         for (TerraformWriter.Named n : policies) {
             String file = n.policy().source().name().value();

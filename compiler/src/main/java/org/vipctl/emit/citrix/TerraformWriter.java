@@ -134,16 +134,22 @@ final class TerraformWriter {
     }
 
     /**
-     * One {@code citrix_policy_priority} per policy set, listing the compiled policies by priority
-     * (then name). The provider puts listed policies above every unlisted policy of the set.
+     * One {@code citrix_policy_priority} per policy set. The provider refuses a list that leaves out
+     * any policy of the set, so the file reads the current order with the {@code citrix_policy_priority}
+     * data source, takes the compiled policies out of it (by name, ignoring case, and by id) and puts
+     * them back at their YAML priority; every other policy keeps its relative order. See
+     * {@link PriorityPlacement} for where each compiled policy lands.
      */
     static byte[] priorityFile(List<Named> policies) {
         Map<String, List<Named>> bySet = new LinkedHashMap<>();
         for (Named n : policies) {
             bySet.computeIfAbsent(n.policySet(), k -> new ArrayList<>()).add(n);
         }
-        StringBuilder out = new StringBuilder("# Order of the policies compiled by vipctl within each policy set (1 = highest).\n"
-                + "# citrix_policy_priority ranks the listed policies above every other policy of the set.\n\n");
+        StringBuilder out = new StringBuilder("# Where the policies compiled by vipctl rank within each policy set (1 = highest).\n"
+                + "# citrix_policy_priority must list every policy of the set, so the current order is read\n"
+                + "# with the citrix_policy_priority data source, the compiled policies are taken out of it and\n"
+                + "# put back at their YAML priority (capped at the end of the list); the other policies keep\n"
+                + "# their relative order.\n\n");
         List<String> blocks = new ArrayList<>();
         Map<String, Integer> used = new LinkedHashMap<>();
         for (Map.Entry<String, List<Named>> e : bySet.entrySet()) {
@@ -151,12 +157,69 @@ final class TerraformWriter {
             sorted.sort(Comparator.comparingInt((Named n) -> n.policy().priority()).thenComparing(n -> n.policy().name()));
             String base = Hcl.identifier(e.getKey());
             int k = used.merge(base.toLowerCase(java.util.Locale.ROOT), 1, Integer::sum);
-            String list = "[\n" + sorted.stream().map(n -> "  citrix_policy." + n.id() + ".id,\n").collect(Collectors.joining()) + "]";
-            blocks.add(new Hcl.Block("resource \"citrix_policy_priority\" \"" + (k == 1 ? base : base + "_" + k) + "\"")
-                    .attr("policy_set_id", "data.citrix_policy_set_v2." + sorted.get(0).id() + ".id")
-                    .attr("policy_priority", list)
+            String set = k == 1 ? base : base + "_" + k;
+            String setId = "data.citrix_policy_set_v2." + sorted.get(0).id() + ".id";
+            String current = "data.citrix_policy_priority." + set;
+            String others = "local." + set + "_others";
+            String count = "local." + set + "_count";
+            blocks.add(new Hcl.Block("data \"citrix_policy_priority\" \"" + set + "\"").attr("policy_set_id", setId).render());
+            String names = "[" + sorted.stream().map(n -> "lower(" + Hcl.quote(n.policy().name()) + ")")
+                    .collect(Collectors.joining(", ")) + "]";
+            String ids = "[" + sorted.stream().map(n -> "citrix_policy." + n.id() + ".id").collect(Collectors.joining(", ")) + "]";
+            blocks.add(new Hcl.Block("locals")
+                    .attr(set + "_managed_names", names)
+                    .attr(set + "_managed_ids", ids)
+                    .attr(set + "_others", "[\n  for i, id in " + current + ".policy_priority : id\n"
+                            + "  if !contains(local." + set + "_managed_names, lower(" + current + ".policy_names[i])) && !contains(local."
+                            + set + "_managed_ids, id)\n]")
+                    .attr(set + "_count", "length(" + others + ")")
+                    .render());
+            List<Integer> before = PriorityPlacement.othersBefore(sorted.stream().map(n -> n.policy().priority()).toList());
+            StringBuilder list = new StringBuilder("concat(\n");
+            int from = 0;
+            for (int i = 0; i < sorted.size(); i++) {
+                int to = before.get(i);
+                if (to > from) {
+                    list.append("  slice(").append(others).append(", ").append(bound(from, count)).append(", ")
+                            .append(bound(to, count)).append("),\n");
+                }
+                list.append("  [citrix_policy.").append(sorted.get(i).id()).append(".id],\n");
+                from = to;
+            }
+            list.append("  slice(").append(others).append(", ").append(bound(from, count)).append(", ").append(count).append("),\n)");
+            blocks.add(new Hcl.Block("resource \"citrix_policy_priority\" \"" + set + "\"")
+                    .attr("policy_set_id", setId)
+                    .attr("policy_priority", list.toString())
                     .render());
         }
         return (out + String.join("\n", blocks)).getBytes(StandardCharsets.UTF_8);
     }
+
+    /** {@code n} as a slice index that never passes the end of the list of other policies. */
+    private static String bound(int n, String count) {
+        return n == 0 ? "0" : "min(" + n + ", " + count + ")";
+    }
+
+    /** Written in the same folder: the provider's source address, without which Terraform looks for hashicorp/citrix. */
+    static final String SETTINGS_FILE = "_terraform.tf";
+
+    /**
+     * The {@code required_providers} block, as the provider's own examples declare it. Every
+     * resource and data source vipctl writes (and the attributes it sets) exists in release 1.0.15;
+     * the upper bound keeps a future major release with breaking changes out until it is checked.
+     */
+    static byte[] settingsFile() {
+        return ("# Terraform settings for the Citrix policies written by vipctl compile --emit citrix.\n"
+                + "# Configure the provider itself (on-premises or Citrix Cloud) in your module: see README.md.\n\n"
+                + "terraform {\n"
+                + "  required_providers {\n"
+                + "    citrix = {\n"
+                + "      source  = \"citrix/citrix\"\n"
+                + "      version = \"" + PROVIDER_VERSION + "\"\n"
+                + "    }\n"
+                + "  }\n"
+                + "}\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    static final String PROVIDER_VERSION = ">= 1.0.15, < 2.0.0";
 }

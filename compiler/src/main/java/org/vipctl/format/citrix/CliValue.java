@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * The subset of PowerShell's CliXml object model (MS-PSRP 2.2.5) that Citrix policy exports use:
  * strings, booleans, 32-bit integers, null, property bags ({@code PSCustomObject} with note
- * properties, in order) and object arrays.
+ * properties, in order) and object arrays. Anything else a real export may carry in a setting
+ * vipctl does not manage (dates, 64-bit numbers, dictionaries, …) is kept as {@link Other}.
  */
 public sealed interface CliValue {
 
@@ -36,6 +37,13 @@ public sealed interface CliValue {
         public CliValue get(String name) {
             return members.get(name);
         }
+    }
+
+    /**
+     * A CliXml element vipctl does not interpret: its element name and, for a primitive, its text
+     * (empty for a container such as a dictionary, whose content is skipped).
+     */
+    record Other(String element, String text) implements CliValue {
     }
 
     /** An {@code object[]}. */

@@ -11,15 +11,19 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 /**
- * Reads the CliXml subset that {@link CliXmlWriter} writes (and that Citrix exports contain) back
- * into {@link CliValue}s: {@code S B I32 Nil}, property bags ({@code MS}) and lists ({@code LST}),
- * with {@code TN}/{@code TNRef} type lists and {@code _xHHHH_} decoding. DTDs and external entities
- * are refused. Anything else is a {@link CliXmlException} naming the line.
+ * Reads the CliXml that {@link CliXmlWriter} writes and that {@code Export-Clixml} writes for
+ * Citrix exports into {@link CliValue}s: {@code S B I32 Nil}, property bags ({@code MS}, and
+ * {@code Props} merged into them), lists ({@code LST}, {@code IE}, {@code STK}, {@code QUE}),
+ * {@code Ref} to an object read before, {@code TN}/{@code TNRef} type lists and {@code _xHHHH_}
+ * decoding. Other elements (a setting vipctl does not manage may hold a date, a 64-bit number or a
+ * dictionary) become {@link CliValue.Other}. DTDs and external entities are refused; XML that is
+ * not CliXml is a {@link CliXmlException} naming the line.
  */
 public final class CliXmlReader {
 
     private final XMLStreamReader xml;
     private final Map<String, List<String>> typeNames = new HashMap<>();
+    private final Map<String, CliValue> objects = new HashMap<>();
 
     private CliXmlReader(XMLStreamReader xml) {
         this.xml = xml;
@@ -47,10 +51,12 @@ public final class CliXmlReader {
         expect("Objs");
         List<CliValue.Obj> objects = new ArrayList<>();
         while (nextElement()) {
-            expect("Obj");
-            CliValue v = objOrArray();
+            if (!xml.getLocalName().equals("Ref")) {
+                expect("Obj");
+            }
+            CliValue v = value();
             if (!(v instanceof CliValue.Obj o)) {
-                throw error("top-level object is a list");
+                throw error("top-level object is not a property bag");
             }
             objects.add(o);
         }
@@ -109,11 +115,47 @@ public final class CliXmlReader {
             case "Nil":
                 xml.getElementText();
                 return new CliValue.Nil();
-            case "Obj":
-                return objOrArray();
+            case "Obj": {
+                String ref = xml.getAttributeValue(null, "RefId");
+                CliValue v = objOrArray();
+                if (ref != null) {
+                    objects.put(ref, v);
+                }
+                return v;
+            }
+            case "Ref": {
+                CliValue v = objects.get(refId());
+                if (v == null) {
+                    throw error("Ref to an object not read before");
+                }
+                skip();
+                return v;
+            }
             default:
-                throw error("unsupported CliXml element <" + tag + ">");
+                return skip();
         }
+    }
+
+    /** Reads past the current element; its text when it is a primitive, nothing for a container. */
+    private CliValue.Other skip() throws XMLStreamException {
+        String tag = xml.getLocalName();
+        StringBuilder text = new StringBuilder();
+        boolean container = false;
+        int depth = 1;
+        while (depth > 0) {
+            int event = xml.next();
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                container = true;
+                depth++;
+            } else if (event == XMLStreamConstants.END_ELEMENT) {
+                depth--;
+            } else if (event == XMLStreamConstants.CHARACTERS && depth == 1) {
+                text.append(xml.getText());
+            } else if (event == XMLStreamConstants.DTD || event == XMLStreamConstants.ENTITY_REFERENCE) {
+                throw error("DTDs and entities are not allowed");
+            }
+        }
+        return new CliValue.Other(tag, container ? "" : decode(text.toString()));
     }
 
     private CliValue objOrArray() throws XMLStreamException {
@@ -136,8 +178,11 @@ public final class CliXmlReader {
                     throw error("TNRef to an unknown type list");
                 }
                 xml.getElementText();
-            } else if (tag.equals("MS")) {
+            } else if (tag.equals("MS") || tag.equals("Props")) {
                 CliValue.Builder b = CliValue.Obj.builder();
+                if (result instanceof CliValue.Obj earlier) {
+                    earlier.members().forEach(b::put);
+                }
                 while (nextElement()) {
                     String name = xml.getAttributeValue(null, "N");
                     if (name == null) {
@@ -150,7 +195,7 @@ public final class CliXmlReader {
                     }
                 }
                 result = b.build();
-            } else if (tag.equals("LST")) {
+            } else if (tag.equals("LST") || tag.equals("IE") || tag.equals("STK") || tag.equals("QUE")) {
                 List<CliValue> items = new ArrayList<>();
                 while (nextElement()) {
                     items.add(value());
@@ -159,11 +204,18 @@ public final class CliXmlReader {
             } else if (tag.equals("ToString")) {
                 xml.getElementText();
             } else {
-                throw error("unsupported CliXml element <" + tag + "> in an object");
+                // DCT and the primitive value of an extended object: nothing Citrix policy data needs.
+                CliValue.Other other = skip();
+                if (result == null) {
+                    result = other;
+                }
             }
         }
         if (result == null) {
             throw error("object has neither members (MS) nor a list (LST)");
+        }
+        if (result instanceof CliValue.Other && !types.isEmpty()) {
+            result = new CliValue.Other(types.get(0), "");
         }
         if (result instanceof CliValue.Arr && !types.isEmpty() && !types.get(0).endsWith("[]")) {
             throw error("list object has type " + types.get(0));

@@ -62,6 +62,8 @@ public final class CliXmlWriter {
             obj(name, o, depth);
         } else if (v instanceof CliValue.Arr a) {
             arr(name, a, depth);
+        } else if (v instanceof CliValue.Other o && !o.text().isEmpty()) {
+            simple(o.element(), name, o.text(), depth);
         } else {
             throw new IllegalArgumentException("unknown CliXml value " + v);
         }

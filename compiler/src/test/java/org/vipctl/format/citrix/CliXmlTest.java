@@ -137,12 +137,43 @@ class CliXmlTest {
 
     @Test
     void readerNamesTheProblem() {
-        String bad = "<Objs xmlns=\"http://schemas.microsoft.com/powershell/2004/04\">\n<Obj RefId=\"0\"><MS><X N=\"a\">1</X></MS></Obj></Objs>";
+        String bad = "<Objs xmlns=\"http://schemas.microsoft.com/powershell/2004/04\">\n<Obj RefId=\"0\"><MS><B N=\"a\">yes</B></MS></Obj></Objs>";
         CliXmlReader.CliXmlException e = assertThrows(CliXmlReader.CliXmlException.class,
                 () -> CliXmlReader.read(bad.getBytes(StandardCharsets.UTF_8)));
-        assertTrue(e.getMessage().contains("line 2") && e.getMessage().contains("<X>"), e.getMessage());
+        assertTrue(e.getMessage().contains("line 2") && e.getMessage().contains("'yes'"), e.getMessage());
+        String unknownRef = "<Objs xmlns=\"http://schemas.microsoft.com/powershell/2004/04\">\n<Obj RefId=\"0\"><MS>\n<Ref N=\"a\" RefId=\"7\" /></MS></Obj></Objs>";
+        e = assertThrows(CliXmlReader.CliXmlException.class, () -> CliXmlReader.read(unknownRef.getBytes(StandardCharsets.UTF_8)));
+        assertTrue(e.getMessage().contains("line 3"), e.getMessage());
         String notXml = "<Objs><Obj>";
         assertThrows(CliXmlReader.CliXmlException.class, () -> CliXmlReader.read(notXml.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void readerKeepsWhatItDoesNotInterpretAndFollowsReferences() {
+        String xml = """
+                <Objs Version="1.1.0.1" xmlns="http://schemas.microsoft.com/powershell/2004/04">
+                  <Obj RefId="0">
+                    <TN RefId="0"><T>System.Management.Automation.PSCustomObject</T><T>System.Object</T></TN>
+                    <ToString>policy</ToString>
+                    <Props><S N="Adapted">a</S></Props>
+                    <MS>
+                      <DT N="When">2024-05-01T10:00:00</DT>
+                      <I64 N="Big">5000000000</I64>
+                      <Obj N="Table" RefId="1"><TN RefId="1"><T>System.Collections.Hashtable</T></TN>
+                        <DCT><En><S N="Key">k</S><S N="Value">v</S></En></DCT></Obj>
+                      <Obj N="List" RefId="2"><TN RefId="2"><T>System.Object[]</T></TN><LST><S>x_x000A_</S></LST></Obj>
+                      <Ref N="Again" RefId="2" />
+                    </MS>
+                  </Obj>
+                </Objs>""";
+        CliValue.Obj o = CliXmlReader.read(xml.getBytes(StandardCharsets.UTF_8)).get(0);
+        assertEquals(new CliValue.Str("a"), o.get("Adapted"), "adapted properties count as members");
+        assertEquals(new CliValue.Other("DT", "2024-05-01T10:00:00"), o.get("When"));
+        assertEquals(new CliValue.Other("I64", "5000000000"), o.get("Big"));
+        assertEquals(new CliValue.Other("System.Collections.Hashtable", ""), o.get("Table"));
+        CliValue.Arr list = new CliValue.Arr(List.of(new CliValue.Str("x\n")));
+        assertEquals(list, o.get("List"));
+        assertEquals(list, o.get("Again"), "a Ref is the object it names");
     }
 
     private static int count(String s, String part) {

@@ -6,20 +6,41 @@ Creates or updates the Citrix policy of vipctl policy cti.defaults.
 Written by vipctl compile --emit citrix. Run it where the Citrix Group Policy PowerShell
 provider is installed (a Delivery Controller or a machine with Citrix Studio).
 It creates the Computer policy if it is missing, then sets description, enabled flag,
-priority, each setting (found by its name, never by a path) and each assignment filter.
-It changes only what differs, so a second run reports no change.
+priority, each setting (found by its name, never by a path) and each assignment filter
+(found by type and value). It changes only what differs, so a second run reports no
+change: a priority beyond the last policy counts as the last place, and states Citrix
+reads back as synonyms (Allowed for Enabled; Prohibited or UseDefault for Disabled) match.
 Filters present on the site but not in the YAML are reported and left alone.
+On premises it connects to -Controller; for Citrix DaaS pass -CustomerId (with
+-BearerToken) or -ProfileName, and it authenticates with the Remote PowerShell SDK first.
 
 .PARAMETER Controller
-Delivery Controller to connect to (default: localhost).
+On premises: the Delivery Controller to connect to (default: localhost). Citrix DaaS:
+leave it at localhost; the Remote PowerShell SDK reaches the cloud site itself.
+
+.PARAMETER CustomerId
+Citrix DaaS (Citrix Cloud): your Citrix Cloud customer id, passed to Get-XDAuthentication.
+
+.PARAMETER BearerToken
+Citrix DaaS: a current Citrix Cloud bearer token (needs -CustomerId); without it
+Get-XDAuthentication uses -ProfileName, the default profile, or asks for credentials.
+
+.PARAMETER ProfileName
+Citrix DaaS: a credential profile stored with Set-XDCredentials.
 
 .EXAMPLE
 .\Import-cti.defaults.ps1 -WhatIf
+
+.EXAMPLE
+.\Import-cti.defaults.ps1 -CustomerId <customer id> -WhatIf
 #>
 [CmdletBinding(SupportsShouldProcess = $true)]
 param(
     [string] $Controller = 'localhost',
-    [string] $DriveName = 'VipctlCtxGpo'
+    [string] $DriveName = 'VipctlCtxGpo',
+    [string] $CustomerId,
+    [string] $BearerToken,
+    [string] $ProfileName
 )
 
 Set-StrictMode -Version 2.0
@@ -65,6 +86,45 @@ function Invoke-Change([string] $Target, [string] $Action, [scriptblock] $Do) {
     }
 }
 
+function Test-SameState([string] $Current, [string] $Wanted) {
+    # Citrix reads states back as synonyms: Enabled as Allowed, Disabled as Prohibited or UseDefault.
+    switch ($Wanted) {
+        'Enabled' { return @('Enabled', 'Allowed') -contains $Current }
+        'Disabled' { return @('Disabled', 'Prohibited', 'UseDefault') -contains $Current }
+        default { return $Current -eq $Wanted }
+    }
+}
+
+function Get-EffectivePriority([string] $Root, [int] $Wanted) {
+    # Citrix ranks the policies of a type 1..N and keeps a larger number as N.
+    $ranked = @(Get-ChildItem -LiteralPath $Root | Where-Object { $_.Name -ne 'Unfiltered' } |
+        ForEach-Object { [int] (Get-Prop $_ 'Priority') })
+    if ($ranked.Count -eq 0) { return $Wanted }
+    $last = ($ranked | Measure-Object -Maximum).Maximum
+    if ($Wanted -gt $last) { return [int] $last }
+    return $Wanted
+}
+
+function Find-Filter([string] $PolicyPath, $Filter) {
+    $typeRoot = '{0}\Filters\{1}' -f $PolicyPath, $Filter.Type
+    return @(Get-ChildItem -LiteralPath $typeRoot -ErrorAction SilentlyContinue |
+        Where-Object { [string] (Get-Prop $_ 'FilterValue') -eq $Filter.Value }) | Select-Object -First 1
+}
+
+function Add-Filter([string] $PolicyPath, $Filter) {
+    $filtersRoot = '{0}\Filters' -f $PolicyPath
+    if ($Filter.Type -ne 'ClientIP') {
+        # Later releases create filters by type, named after their value; 7.1 took a path and a value.
+        try {
+            New-Item -Path $filtersRoot -Name $Filter.Value -ItemType $Filter.Type -ErrorAction Stop | Out-Null
+            return
+        } catch {
+            Write-Verbose ("New-Item -ItemType {0} was refused ({1}); using the path form" -f $Filter.Type, $_.Exception.Message)
+        }
+    }
+    New-Item -Path ('{0}\{1}\{2}' -f $filtersRoot, $Filter.Type, $Filter.Name) -Value $Filter.Value -ErrorAction Stop | Out-Null
+}
+
 function Find-Setting([string] $Root, [string] $Name) {
     # Settings carry a State; category folders do not.
     $found = @(Get-ChildItem -LiteralPath $Root -Recurse |
@@ -76,11 +136,26 @@ function Find-Setting([string] $Root, [string] $Name) {
 }
 
 if (-not (Get-PSProvider | Where-Object { $_.Name -eq 'CitrixGroupPolicy' })) {
-    if (Get-Module -ListAvailable -Name 'Citrix.Common.GroupPolicy') {
-        Import-Module 'Citrix.Common.GroupPolicy'
+    if (Get-Module -ListAvailable -Name 'Citrix.GroupPolicy.Commands') {
+        Import-Module 'Citrix.GroupPolicy.Commands'
     } else {
         Add-PSSnapin 'Citrix.Common.GroupPolicy'
     }
+}
+if ($CustomerId -or $BearerToken -or $ProfileName) {
+    # Citrix DaaS: the Remote PowerShell SDK authenticates once; the drive then talks to the cloud site.
+    if ($BearerToken -and -not $CustomerId) { throw '-BearerToken needs -CustomerId, the Citrix Cloud customer id' }
+    if (-not (Get-Command -Name 'Get-XDAuthentication' -ErrorAction SilentlyContinue)) {
+        Add-PSSnapin 'Citrix.*' -ErrorAction SilentlyContinue
+    }
+    if (-not (Get-Command -Name 'Get-XDAuthentication' -ErrorAction SilentlyContinue)) {
+        throw 'Citrix DaaS needs the Citrix DaaS Remote PowerShell SDK: Get-XDAuthentication was not found'
+    }
+    $auth = @{}
+    if ($CustomerId) { $auth['CustomerId'] = $CustomerId }
+    if ($BearerToken) { $auth['BearerToken'] = $BearerToken }
+    if ($ProfileName) { $auth['ProfileName'] = $ProfileName }
+    Get-XDAuthentication @auth
 }
 if (-not (Get-PSDrive -Name $DriveName -ErrorAction SilentlyContinue)) {
     New-PSDrive -Name $DriveName -PSProvider 'CitrixGroupPolicy' -Root '\' -Controller $Controller -Scope Script | Out-Null
@@ -101,8 +176,9 @@ if ($policyExists) {
     if ([bool] (Get-Prop $policy 'Enabled') -ne $Enabled) {
         Invoke-Change $policyPath ('set Enabled = {0}' -f $Enabled) { Set-ItemProperty -LiteralPath $policyPath -Name 'Enabled' -Value $Enabled }
     }
-    if ([int] (Get-Prop $policy 'Priority') -ne $Priority) {
-        Invoke-Change $policyPath ('set Priority = {0}' -f $Priority) { Set-ItemProperty -LiteralPath $policyPath -Name 'Priority' -Value $Priority }
+    $wantedPriority = Get-EffectivePriority ('{0}:\Computer' -f $DriveName) $Priority
+    if ([int] (Get-Prop $policy 'Priority') -ne $wantedPriority) {
+        Invoke-Change $policyPath ('set Priority = {0}' -f $wantedPriority) { Set-ItemProperty -LiteralPath $policyPath -Name 'Priority' -Value $wantedPriority }
     }
     $settingsRoot = '{0}\Settings' -f $policyPath
 } else {
@@ -113,7 +189,7 @@ if ($policyExists) {
 foreach ($s in $Settings) {
     $item = Find-Setting $settingsRoot $s.Name
     $target = '{0} setting {1}' -f $PolicyName, $s.Name
-    $stateDiffers = -not $policyExists -or [string] (Get-Prop $item 'State') -ne $s.State
+    $stateDiffers = -not $policyExists -or -not (Test-SameState ([string] (Get-Prop $item 'State')) $s.State)
     $valuesDiffer = $s.IsList -and $s.State -ne 'UseDefault' -and (-not $policyExists -or -not (Test-SameList (Get-Prop $item 'Values') $s.Values))
     if ($valuesDiffer) {
         Invoke-Change $target ('set Values = {0}' -f ($s.Values -join ', ')) {
@@ -126,30 +202,29 @@ foreach ($s in $Settings) {
 }
 
 foreach ($f in $Filters) {
-    $filterPath = '{0}\Filters\{1}\{2}' -f $policyPath, $f.Type, $f.Name
-    $exists = $policyExists -and (Test-Path -LiteralPath $filterPath)
-    if (-not $exists) {
-        Invoke-Change $filterPath ('add {0} filter' -f $f.Type) { New-Item -Path $filterPath -Value $f.Value | Out-Null }
-        $exists = Test-Path -LiteralPath $filterPath
+    $target = '{0} {1} filter {2}' -f $PolicyName, $f.Type, $f.Value
+    $current = if ($policyExists) { Find-Filter $policyPath $f } else { $null }
+    if ($null -eq $current) {
+        Invoke-Change $target 'add filter' { Add-Filter $policyPath $f }
+        if ($policyExists) { $current = Find-Filter $policyPath $f }
     }
-    $current = if ($exists) { Get-Item -LiteralPath $filterPath } else { $null }
-    if ($null -eq $current -or [string] (Get-Prop $current 'FilterValue') -cne $f.Value) {
-        Invoke-Change $filterPath 'set FilterValue' { Set-ItemProperty -LiteralPath $filterPath -Name 'FilterValue' -Value $f.Value }
-    }
-    if ($null -eq $current -or [string] (Get-Prop $current 'Mode') -ne $f.Mode) {
-        Invoke-Change $filterPath ('set Mode = {0}' -f $f.Mode) { Set-ItemProperty -LiteralPath $filterPath -Name 'Mode' -Value $f.Mode }
-    }
-    if ($null -eq $current -or [bool] (Get-Prop $current 'Enabled') -ne $f.Enabled) {
-        Invoke-Change $filterPath ('set Enabled = {0}' -f $f.Enabled) { Set-ItemProperty -LiteralPath $filterPath -Name 'Enabled' -Value $f.Enabled }
+    if ($null -ne $current) {
+        $filterPath = $current.PSPath
+        if ([string] (Get-Prop $current 'Mode') -ne $f.Mode) {
+            Invoke-Change $target ('set Mode = {0}' -f $f.Mode) { Set-ItemProperty -LiteralPath $filterPath -Name 'Mode' -Value $f.Mode }
+        }
+        if ([bool] (Get-Prop $current 'Enabled') -ne $f.Enabled) {
+            Invoke-Change $target ('set Enabled = {0}' -f $f.Enabled) { Set-ItemProperty -LiteralPath $filterPath -Name 'Enabled' -Value $f.Enabled }
+        }
     }
 }
 
 if ($policyExists) {
-    $wantedFilters = @($Filters | ForEach-Object { '{0}\{1}' -f $_.Type, $_.Name })
+    $wantedFilters = @($Filters | ForEach-Object { '{0}|{1}' -f $_.Type, $_.Value })
     $filtersRoot = '{0}\Filters' -f $policyPath
     foreach ($type in @(Get-ChildItem -LiteralPath $filtersRoot -ErrorAction SilentlyContinue)) {
         foreach ($extra in @(Get-ChildItem -LiteralPath $type.PSPath)) {
-            if ($wantedFilters -notcontains ('{0}\{1}' -f $type.PSChildName, $extra.PSChildName)) {
+            if ($wantedFilters -notcontains ('{0}|{1}' -f $type.PSChildName, (Get-Prop $extra 'FilterValue'))) {
                 Write-Warning ("filter {0}\{1} of policy {2} is not in the vipctl policy; left as it is" -f $type.PSChildName, $extra.PSChildName, $PolicyName)
             }
         }
