@@ -32,7 +32,8 @@ class LayeringTest {
             Map.entry("catalog", 3), Map.entry("admx.lint", 3),
             Map.entry("validate", 4), Map.entry("lower", 4), Map.entry("target", 4),
             Map.entry("", 5), Map.entry("gpo", 5), Map.entry("plan", 5),
-            Map.entry("apply", 6), Map.entry("emit", 6), Map.entry("detect", 6), Map.entry("report", 6),
+            Map.entry("apply", 6), Map.entry("emit", 6), Map.entry("detect", 6), Map.entry("imports", 6),
+            Map.entry("report", 6),
             Map.entry("emit.reg", 7), Map.entry("emit.pol", 7), Map.entry("emit.citrix", 7), Map.entry("emit.admx", 7),
             Map.entry("cli", 8));
 

@@ -20,6 +20,7 @@ import picocli.CommandLine;
         footer = {"", "Examples:",
             "  vipctl validate examples/",
             "  vipctl compile -o build/vipctl examples/",
+            "  vipctl import -o policies build/vipctl/gpo",
             "  vipctl plan --target regfile:server.reg examples/",
             "  vipctl apply --yes examples/                 (on a Windows server, elevated)",
             "  vipctl admx lint C:\\Windows\\PolicyDefinitions",
@@ -36,6 +37,7 @@ public final class Main implements Runnable {
     private static final List<Class<?>> COMMANDS = List.of(
             ValidateCommand.class,
             CompileCommand.class,
+            ImportCommand.class,
             PlanCommand.class,
             ApplyCommand.class,
             RollbackCommand.class,

@@ -9,6 +9,8 @@ import com.sun.jna.platform.win32.Win32Exception;
 import com.sun.jna.platform.win32.WinNT;
 import com.sun.jna.platform.win32.WinReg;
 import com.sun.jna.ptr.IntByReference;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.vipctl.registry.Hive;
 import org.vipctl.registry.RegData;
@@ -108,6 +110,44 @@ public final class WindowsRegistry implements Registry {
             }
         }
         throw new RegistryException(key + "\\" + name + " kept changing size while being read");
+    }
+
+    /**
+     * The value names of {@code key} in its view, in the order Windows enumerates them; empty when
+     * the key does not exist. Read-only: for {@code vipctl import windows}.
+     */
+    public List<String> valueNames(RegKey key) {
+        if (key.hive() != Hive.HKLM) {
+            throw new RegistryException("the windows target reads HKLM only, not " + key);
+        }
+        WinReg.HKEYByReference ref = new WinReg.HKEYByReference();
+        int rc = Advapi32.INSTANCE.RegOpenKeyEx(WinReg.HKEY_LOCAL_MACHINE, key.path(), 0,
+                WinNT.KEY_QUERY_VALUE | viewFlag(key.view()), ref);
+        if (rc == W32Errors.ERROR_FILE_NOT_FOUND) {
+            return List.of();
+        }
+        check(rc, "open " + key);
+        WinReg.HKEY h = ref.getValue();
+        try {
+            IntByReference count = new IntByReference();
+            IntByReference maxName = new IntByReference();
+            check(Advapi32.INSTANCE.RegQueryInfoKey(h, null, null, null, null, null, null, count, maxName,
+                    null, null, null), "query " + key);
+            List<String> names = new ArrayList<>();
+            for (int i = 0; i < count.getValue(); i++) {
+                char[] name = new char[maxName.getValue() + 1];
+                IntByReference length = new IntByReference(name.length);
+                rc = Advapi32.INSTANCE.RegEnumValue(h, i, name, length, null, null, (byte[]) null, null);
+                if (rc == W32Errors.ERROR_NO_MORE_ITEMS) {
+                    break;
+                }
+                check(rc, "list the values of " + key);
+                names.add(new String(name, 0, length.getValue()));
+            }
+            return names;
+        } finally {
+            Advapi32.INSTANCE.RegCloseKey(h);
+        }
     }
 
     @Override

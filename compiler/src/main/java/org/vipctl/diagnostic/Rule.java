@@ -58,7 +58,9 @@ public enum Rule {
     ADMX_ADML_MISSING("VIP090"),
     ADMX_ORPHAN("VIP091"),
     ADMX_TEMPLATE("VIP092"),
-    INTUNE_KEY("VIP093");
+    INTUNE_KEY("VIP093"),
+    IMPORTED_AS_REGISTRY("VIP100"),
+    NOT_IMPORTED("VIP101");
 
     private final String id;
 

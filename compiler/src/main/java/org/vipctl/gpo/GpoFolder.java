@@ -1,12 +1,10 @@
 package org.vipctl.gpo;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.vipctl.format.pol.PolFile;
@@ -67,22 +65,7 @@ public final class GpoFolder {
         }
     }
 
-    /** Windows file names are case-insensitive: {@code gpt.ini}, {@code MACHINE} and {@code registry.pol} all occur. */
     private static Optional<Path> child(Path dir, String name) throws IOException {
-        Path exact = dir.resolve(name);
-        if (Files.exists(exact)) {
-            return Optional.of(exact);
-        }
-        if (!Files.isDirectory(dir)) {
-            return Optional.empty();
-        }
-        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
-            for (Path p : s) {
-                if (p.getFileName().toString().toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT))) {
-                    return Optional.of(p);
-                }
-            }
-        }
-        return Optional.empty();
+        return GpoPaths.child(dir, name);
     }
 }

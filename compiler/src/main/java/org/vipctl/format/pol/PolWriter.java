@@ -36,12 +36,16 @@ public final class PolWriter {
         }
     }
 
+    /** The bytes {@code r} takes in a file: brackets, two terminated strings, three delimiters, type, size and data. */
+    static int encodedLength(RawRecord r) {
+        return 2 + (r.key().length() + 1) * 2 + 2 + (r.name().length() + 1) * 2 + 2 + 4 + 2 + 4 + 2 + r.size() + 2;
+    }
+
     static byte[] encode(RawRecord r) {
         String key = r.key();
         String name = r.name();
         byte[] data = r.dataUnsafe();
-        int len = 2 + (key.length() + 1) * 2 + 2 + (name.length() + 1) * 2 + 2 + 4 + 2 + 4 + 2 + data.length + 2;
-        ByteBuffer b = ByteBuffer.allocate(len).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer b = ByteBuffer.allocate(encodedLength(r)).order(ByteOrder.LITTLE_ENDIAN);
         b.putChar('[');
         putString(b, key);
         b.putChar(';');

@@ -159,4 +159,20 @@ class PolPropertyTest {
         }
         assertArrayEquals(bytes, f.toBytes(), "whatever the reader accepts, the writer reproduces");
     }
+
+    @Property
+    void offsetsPointAtEachRecordInTheFileBytes(@ForAll @Size(max = 8) java.util.List<@From("records") PolRecord> records) {
+        PolFile file = new PolFile(records);
+        byte[] bytes = file.toBytes();
+        long[] at = file.offsets();
+        for (int i = 0; i < records.size(); i++) {
+            byte[] one = new PolFile(java.util.List.of(records.get(i))).toBytes();
+            byte[] here = java.util.Arrays.copyOfRange(bytes, (int) at[i], (int) at[i] + one.length - PolReader.HEADER_BYTES);
+            assertArrayEquals(java.util.Arrays.copyOfRange(one, PolReader.HEADER_BYTES, one.length), here);
+        }
+        if (!records.isEmpty()) {
+            byte[] last = new PolFile(java.util.List.of(records.get(records.size() - 1))).toBytes();
+            assertEquals(bytes.length, at[at.length - 1] + last.length - PolReader.HEADER_BYTES);
+        }
+    }
 }
