@@ -36,9 +36,21 @@ final class CompletionCommand implements Callable<Integer> {
         CommandLine all = Main.fullCommandLine();
         switch (shell) {
             // picocli's script serves zsh too, through zsh's bash completion emulation
-            case BASH, ZSH -> out.print(AutoComplete.bash("vipctl", all));
+            case BASH, ZSH -> out.print(lowerCaseEnumValues(AutoComplete.bash("vipctl", all)));
             default -> out.print(PowerShellCompletion.script(all));
         }
         return ExitCodes.OK;
+    }
+
+    private static final java.util.regex.Pattern ENUM_VALUES =
+            java.util.regex.Pattern.compile("(?m)^(\\s*local \\w+_option_args=\\()((?:\"[A-Z][A-Z0-9_]*\" ?)+)(\\))");
+
+    /**
+     * picocli offers enum values as the constants are spelled (TEXT, JSON); vipctl accepts any case
+     * and documents lower case, so the script offers them the way people type them.
+     */
+    static String lowerCaseEnumValues(String script) {
+        return ENUM_VALUES.matcher(script).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(
+                m.group(1) + m.group(2).toLowerCase(java.util.Locale.ROOT) + m.group(3)));
     }
 }

@@ -111,7 +111,7 @@ class TeachingCommandsTest {
         assertEquals(List.of("validate"), commands.lines().toList());
         String values = shell("bash", "source '" + script + "'; COMP_WORDS=(vipctl validate --fail-on ''); COMP_CWORD=3;"
                 + " COMP_LINE='vipctl validate --fail-on '; COMP_POINT=25; _complete_vipctl 2>/dev/null; printf '%s\\n' \"${COMPREPLY[@]}\"");
-        assertEquals(List.of("ERROR", "NOTE", "WARNING"), values.lines().sorted().toList());
+        assertEquals(List.of("error", "note", "warning"), values.lines().sorted().toList());
     }
 
     @Test
