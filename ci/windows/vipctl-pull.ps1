@@ -11,9 +11,9 @@
     1. reads latest.json from -Source (a folder or UNC path, or an https URL of that folder);
     2. unless that version is already unpacked, copies the bundle, checks its SHA-256 and unpacks it
        to %ProgramData%\vipctl\releases\<version> (an unpacked bundle is never changed again);
-    3. runs `vipctl plan --detailed-exitcode --json --target windows` with the bundle's jar and policies
+    3. runs `vipctl plan --detailed-exitcode --format json --target windows` with the bundle's jar and policies
        and keeps the JSON plan in %ProgramData%\vipctl\logs\<time>-plan.json;
-    4. on drift runs `vipctl apply --yes --json` (which backs up every value it changes to
+    4. on drift runs `vipctl apply --yes --format json` (which backs up every value it changes to
        %ProgramData%\vipctl\backups; `vipctl rollback` undoes it), unless -ReportOnly;
     5. writes %ProgramData%\vipctl\logs\last-run.json and an Application event, source "vipctl":
          1000 no drift, 1001 drift found (-ReportOnly), 1002 error, 1003 drift corrected.
@@ -127,7 +127,7 @@ try {
   $policies = Join-Path $dir 'policies'
   $note = if ($run.note) { "`n$($run.note)" } else { '' }
 
-  $code = Invoke-Vipctl $jar 'plan' @('plan', '--detailed-exitcode', '--json', '--target', 'windows', $policies)
+  $code = Invoke-Vipctl $jar 'plan' @('plan', '--detailed-exitcode', '--format', 'json', '--target', 'windows', $policies)
   $run.plan_exit = $code
   switch ($code) {
     0 { Log 1000 Information "vipctl $version`: no drift on $env:COMPUTERNAME (plan: $($run.plan)).$note"; Finish 0 }
@@ -139,7 +139,7 @@ try {
     Log 1001 Warning "vipctl $version`: registry drift on $env:COMPUTERNAME (plan: $($run.plan)).$note`n$planText"
     Finish 2
   }
-  $code = Invoke-Vipctl $jar 'apply' @('apply', '--yes', '--json', '--target', 'windows', $policies)
+  $code = Invoke-Vipctl $jar 'apply' @('apply', '--yes', '--format', 'json', '--target', 'windows', $policies)
   $run.apply_exit = $code
   if ($code -ne 0) {
     Log 1002 Error "vipctl $version`: apply failed with exit code $code on $env:COMPUTERNAME (see $($run.apply) and the .stderr.txt beside it).$note"

@@ -28,11 +28,13 @@ import org.vipctl.validate.Validator;
 public final class Compilation {
 
     private final List<Policy> policies;
+    private final int documents;
     private final Catalog catalog;
     private final Lowering lowering;
 
-    private Compilation(List<Policy> policies, Catalog catalog) {
+    private Compilation(List<Policy> policies, int documents, Catalog catalog) {
         this.policies = List.copyOf(policies);
+        this.documents = documents;
         this.catalog = catalog;
         this.lowering = new Lowering(catalog);
     }
@@ -67,13 +69,18 @@ public final class Compilation {
     /** Validates documents already loaded, then checks what only lowered policies show (conflicts). */
     public static Compilation of(List<SourceDocument> docs, Catalog catalog, Diagnostics out) {
         List<Policy> valid = new Validator().validate(docs, out);
-        Compilation c = new Compilation(valid, catalog);
+        Compilation c = new Compilation(valid, docs.size(), catalog);
         Conflicts.check(valid, c.lowering, out);
         return c;
     }
 
     public List<Policy> policies() {
         return policies;
+    }
+
+    /** How many policy documents were read, valid or not (a file may hold several). */
+    public int documents() {
+        return documents;
     }
 
     public Catalog catalog() {

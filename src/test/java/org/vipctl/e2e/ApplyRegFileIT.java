@@ -120,19 +120,20 @@ class ApplyRegFileIT {
         assertEquals(1, d.get(0).at("/after/data").asInt());
         Run detailed = vipctl("plan", "--detailed-exitcode", target, ex);
         assertEquals(2, detailed.code());
-        assertTrue(detailed.out().contains("~ update HKLM\\SYSTEM\\CurrentControlSet\\Control\\Terminal Server\\TSAppSrv\\VirtualIP\\VirtualMode (data): REG_DWORD 0 (0x00000000) -> REG_DWORD 1 (0x00000001)"),
+        assertTrue(detailed.out().contains("  HKLM\\SYSTEM\\CurrentControlSet\\Control\\Terminal Server\\TSAppSrv\\VirtualIP\n"
+                + "    ~ update VirtualMode (data): REG_DWORD 0 (0x00000000) -> REG_DWORD 1 (0x00000001)"),
                 detailed.out());
 
         Run apply3 = vipctl("apply", "--yes", target, stateDir, ex);
         assertTrue(apply3.out().contains("Apply complete: 1 changed, " + (n - 1 + countNoOps(plan0.out())) + " unchanged."), apply3.out());
         assertArrayEquals(afterFirst, Files.readAllBytes(state));
 
-        Run rollback1 = vipctl("rollback", target, stateDir);
+        Run rollback1 = vipctl("rollback", "--yes", target, stateDir);
         assertEquals(0, rollback1.code(), rollback1.err());
         assertTrue(rollback1.out().contains("Rollback complete: 1 changed, 0 unchanged."), rollback1.out());
         assertArrayEquals(drifted, Files.readAllBytes(state), "rollback restores the pre-apply file byte for byte");
 
-        Run rollback2 = vipctl("rollback", target, stateDir);
+        Run rollback2 = vipctl("rollback", "--yes", target, stateDir);
         assertEquals(0, rollback2.code(), rollback2.err());
         assertTrue(rollback2.out().contains("Rollback complete: 0 changed, 1 unchanged."), rollback2.out());
         assertArrayEquals(drifted, Files.readAllBytes(state));
@@ -211,7 +212,7 @@ class ApplyRegFileIT {
         assertTrue(second.out().contains("Apply complete: 0 changed, "), second.out());
         assertArrayEquals(afterFirst, Files.readAllBytes(pol));
         assertArrayEquals(iniAfterFirst, Files.readAllBytes(gpo.resolve("GPT.INI")), "no version bump without a change");
-        Run rollback = vipctl("rollback", target, stateDir);
+        Run rollback = vipctl("rollback", "--yes", target, stateDir);
         assertEquals(0, rollback.code(), rollback.err());
         assertEquals(8, Files.size(pol), "only the PReg header is left: every value the apply created is gone");
     }

@@ -156,7 +156,7 @@ class ChaosIT {
             Thread.sleep(delays.get(i));
             run.kill();
             run.await();
-            PackagedCli.Result rollback = FaultyCli.run(List.of(), "rollback", "--target=regfile:" + target,
+            PackagedCli.Result rollback = FaultyCli.run(List.of(), "rollback", "--yes", "--target=regfile:" + target,
                     "--state-dir=" + dir.resolve("state"));
             if (rollback.code() != 0) {
                 assertOneLine(rollback, "round " + i + " (killed after " + delays.get(i) + " ms)");
@@ -186,7 +186,7 @@ class ChaosIT {
             Path gpo = gpo(dir, pol, ini);
             PackagedCli.Result killed = FaultyCli.run(FaultyCli.fault("kill@" + k, ""), gpoArgs(gpo, dir, policy));
             assertEquals(137, killed.code(), "k=" + k + ": " + killed);
-            PackagedCli.Result rollback = FaultyCli.run(List.of(), "rollback", "--target=local-gpo:" + gpo,
+            PackagedCli.Result rollback = FaultyCli.run(List.of(), "rollback", "--yes", "--target=local-gpo:" + gpo,
                     "--state-dir=" + dir.resolve("state"));
             if (rollback.code() != 0) {
                 assertOneLine(rollback, "k=" + k);

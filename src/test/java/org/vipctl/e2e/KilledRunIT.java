@@ -46,7 +46,7 @@ class KilledRunIT {
             assertEquals(137, killed.code(), "k=" + k + ": " + killed);
             sawStaleTemp |= !temps(target).isEmpty();
 
-            PackagedCli.Result rollback = FaultyCli.run(List.of(), "rollback", "--target=regfile:" + target,
+            PackagedCli.Result rollback = FaultyCli.run(List.of(), "rollback", "--yes", "--target=regfile:" + target,
                     "--state-dir=" + state);
             if (rollback.code() != 0) {
                 ConcurrentRunsIT.assertOneLine(rollback, "no apply backup for regfile:");

@@ -19,11 +19,11 @@ import picocli.CommandLine.Spec;
                 + " unique target namespaces, resolvable using/prefix:name references, every $(string.X) and"
                 + " $(presentation.X) present in each language's ADML, presentation controls matching element"
                 + " kinds, valid ids, no duplicates, ADML revisions, an ADML per language folder.",
-        footer = {"", "PATH is an .admx or .adml file or a PolicyDefinitions folder with language sub-folders;"
-                + " several PATHs are checked as one store.",
+        footer = {"", "PATH is an .admx or .adml file or a PolicyDefinitions folder with language",
+            "sub-folders; several PATHs are checked as one store.",
             "", "Examples:",
             "  vipctl admx lint C:\\Windows\\PolicyDefinitions",
-            "  vipctl admx lint build/vipctl/admx \\\\corp\\SYSVOL\\corp\\Policies\\PolicyDefinitions",
+            "  vipctl admx lint out/admx \\\\corp\\SYSVOL\\corp\\Policies\\PolicyDefinitions",
             "", "Exit codes: 0 no errors (warnings allowed), 1 errors found, 64 usage error."},
         mixinStandardHelpOptions = true)
 final class AdmxLintCommand implements Callable<Integer> {
@@ -46,14 +46,12 @@ final class AdmxLintCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
         LintResult r = new AdmxLinter(strictNamespaces, Main.inputLimits(spec)).lint(paths);
         switch (format) {
             case JSON -> out.print(Renderer.json(r.diagnostics()));
             case SARIF -> out.print(Renderer.sarif(r.diagnostics(), VersionProvider.version()));
             default -> {
-                err.print(Renderer.text(r.diagnostics()));
-                err.flush();
+                out.print(Renderer.text(r.diagnostics()));
                 out.println((r.hasErrors() ? "errors: " : "ok: ") + r.admxFiles() + " ADMX and " + r.admlFiles()
                         + " ADML files (" + (r.languages().isEmpty() ? "no language folders"
                         : String.join(", ", r.languages())) + "); " + Renderer.summary(r.diagnostics()));

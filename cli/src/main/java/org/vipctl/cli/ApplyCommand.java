@@ -39,12 +39,13 @@ import picocli.CommandLine.Spec;
                 + " value back. A second run changes nothing. A failed write restores what was already written.",
         footer = {"", "Examples:",
             "  vipctl apply examples/licence-loopback.yaml",
-            "  vipctl apply --yes --target windows policies/      (no terminal: task, pipeline)",
+            "  vipctl apply --yes --target windows policies/   (no terminal: task, pipeline)",
             "  vipctl apply --yes --target regfile:image.reg --state-dir state/ policies/",
             "  vipctl apply --state-dir state/ plan.vipctl",
             "      (a plan saved by plan -out: applied as saved, or refused if the",
             "      target changed)",
-            "", "Exit codes: 0 applied (or nothing to do), 1 error (nothing or everything restored), 64 usage error."},
+            "", "Exit codes: 0 applied (or nothing to do), 1 error (nothing or everything",
+            "restored) or declined, 64 usage error."},
         mixinStandardHelpOptions = true)
 final class ApplyCommand implements Callable<Integer> {
 
@@ -67,8 +68,18 @@ final class ApplyCommand implements Callable<Integer> {
     @Option(names = {"-y", "--yes"}, description = "Apply without asking. Required when not run from a terminal.")
     boolean yes;
 
-    @Option(names = "--json", description = "Print the plan and the result as JSON instead of text.")
-    boolean json;
+    @Mixin
+    StateDirOption state;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text (default) or json: the plan and the result as one JSON document (docs/plan-json.md).")
+    OutputFormat format;
+
+    @Option(names = "--json", hidden = true, description = "Same as --format json.")
+    boolean jsonOption;
+
+    @Option(names = "--show-unchanged", description = "Also list the values that are already right.")
+    boolean showUnchanged;
 
     @Option(names = Engine.REPLACE_READ_ONLY,
             description = "Replace a target file marked read-only (it keeps its permissions) instead of refusing.")
@@ -78,20 +89,22 @@ final class ApplyCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        boolean json = jsonOption || format == OutputFormat.JSON;
         Optional<SavedPlan> saved = savedPlan();
         if (saved.isPresent()) {
-            return applySaved(saved.get(), out, err);
+            return applySaved(saved.get(), json, out, err);
         }
-        DesiredState.Loaded desired = DesiredState.load(inputs, target.scope(scope), err);
-        Engine engine = new Engine(new BackupStore(target.stateDir(), target.limits()), Clock.systemUTC(), replaceReadOnly);
+        DesiredState.Loaded desired = DesiredState.load(inputs, target.scope(scope), json, out, err);
+        Engine engine = new Engine(new BackupStore(state.stateDir(), target.limits()), Clock.systemUTC(), replaceReadOnly);
         Engine.Outcome outcome = engine.apply(target.target(true), desired.state(), desired.compilation().catalog(),
                 target.host(), plan -> {
                     if (!json) {
-                        PlanText.lines(plan, desired.notApplied()).forEach(out::println);
+                        PlanText.lines(plan, desired.notApplied(), new PlanText.Style(showUnchanged, Terminal.colour(), 100))
+                                .forEach(out::println);
                     }
-                    return !plan.hasChanges() || confirmed(plan, out);
+                    return !plan.hasChanges() || Confirmation.confirmed("apply", plan, yes, out);
                 });
-        return report(outcome, desired.notApplied(), out);
+        return report(outcome, desired.notApplied(), json, out);
     }
 
     /**
@@ -126,23 +139,23 @@ final class ApplyCommand implements Callable<Integer> {
     }
 
     /** The saved plan, applied as it was reviewed: no question (the plan file is the approval). */
-    private int applySaved(SavedPlan saved, PrintWriter out, PrintWriter err) {
+    private int applySaved(SavedPlan saved, boolean json, PrintWriter out, PrintWriter err) {
         Diagnostics diagnostics = new Diagnostics();
         Catalog catalog = inputs.catalog(diagnostics);
         err.print(Renderer.text(diagnostics.sorted()));
-        Engine engine = new Engine(new BackupStore(target.stateDir(), target.limits()), Clock.systemUTC(), replaceReadOnly);
+        Engine engine = new Engine(new BackupStore(state.stateDir(), target.limits()), Clock.systemUTC(), replaceReadOnly);
         Engine.Outcome outcome = engine.applySaved(target.targetNamed(saved.target(), true), saved, catalog,
                 TargetOptions.hostOf(saved.target()), plan -> {
                     if (!json) {
                         out.println("Applying the plan saved " + saved.created() + " for " + saved.target() + ":");
-                        PlanText.lines(plan).forEach(out::println);
+                        PlanText.lines(plan, new PlanText.Style(showUnchanged, Terminal.colour(), 100)).forEach(out::println);
                     }
                     return true;
                 });
-        return report(outcome, List.of(), out);
+        return report(outcome, List.of(), json, out);
     }
 
-    private int report(Engine.Outcome outcome, List<SiteSettings.NotApplied> notApplied, PrintWriter out) {
+    private int report(Engine.Outcome outcome, List<SiteSettings.NotApplied> notApplied, boolean json, PrintWriter out) {
         if (outcome.declined()) {
             out.println("Nothing written.");
             return ExitCodes.ERROR;
@@ -162,21 +175,6 @@ final class ApplyCommand implements Callable<Integer> {
                     + " (gpupdate /target:computer /force to apply it now).");
         }
         return ExitCodes.OK;
-    }
-
-    /** Asks on a terminal; without one, --yes is the only way to say yes. */
-    private boolean confirmed(Plan plan, PrintWriter out) {
-        if (yes) {
-            return true;
-        }
-        Console console = System.console();
-        if (console == null) {
-            throw new UserError("not running on a terminal, so apply cannot ask for confirmation: pass --yes"
-                    + " to write these " + plan.changed() + " change(s)");
-        }
-        out.flush();
-        String answer = console.readLine("Apply %d change(s) to %s? [y/N] ", plan.changed(), plan.target());
-        return answer != null && answer.strip().toLowerCase(Locale.ROOT).matches("y|yes");
     }
 
     private static String json(Plan plan, List<SiteSettings.NotApplied> notApplied, ApplyResult result) {

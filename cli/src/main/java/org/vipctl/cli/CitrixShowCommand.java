@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
                 + " site's export with the YAML. Other settings are counted, not listed.",
         footer = {"", "Examples:",
             "  vipctl citrix show C:\\exports\\site-policies",
-            "  vipctl citrix show --json build/vipctl/citrix",
+            "  vipctl citrix show --format json build/vipctl/citrix",
             "", "Exit codes: 0 listed, 1 unreadable folder or files, 64 usage error."},
         mixinStandardHelpOptions = true)
 final class CitrixShowCommand implements Callable<Integer> {
@@ -35,11 +35,16 @@ final class CitrixShowCommand implements Callable<Integer> {
     @Parameters(paramLabel = "DIR", description = "A folder written by Export-CtxGroupPolicy or compile --emit citrix.")
     Path dir;
 
-    @Option(names = "--json", description = "Print JSON instead of text.")
-    boolean json;
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text (default) or json (for scripts).")
+    OutputFormat format;
+
+    @Option(names = "--json", hidden = true, description = "Same as --format json.")
+    boolean jsonOption;
 
     @Override
     public Integer call() {
+        boolean json = jsonOption || format == OutputFormat.JSON;
         if (!Files.isDirectory(dir)) {
             throw new UserError(dir + ": not a folder");
         }

@@ -56,8 +56,8 @@ import picocli.CommandLine.Spec;
             "          citrix/Import-<policy>.ps1   idempotent import script (-WhatIf)",
             "  admx    admx/<Name>.admx             Group Policy templates from the catalog,",
             "          admx/<lang>/<Name>.adml      en-US and de-DE",
-            "  intune  intune/oma-uri.json, .csv    Intune ADMX ingestion rows (only when named:",
-            "                                       Intune enrols no Windows Server)",
+            "  intune  intune/oma-uri.json, .csv    Intune ADMX ingestion rows, only when",
+            "                                       named (Intune enrols no Windows Server)",
             "  ansible ansible/vipctl.yml           playbook and role: win_regedit tasks,",
             "          ansible/roles/vipctl/...     -e vipctl_scope=local|policy",
             "  dsc     dsc/*.dsc.config.yaml        DSC v3 documents (local, policy scope)",
@@ -104,10 +104,15 @@ final class CompileCommand implements Callable<Integer> {
             description = "Replace output files and GPO files that are marked read-only (they keep their permissions)"
                     + " instead of refusing.")
     boolean replaceReadOnly;
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text (default) or json: the files written and the findings as one JSON document"
+                    + " (docs/json-output.md), also when the policies are not valid.")
+    OutputFormat format;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        boolean json = format == OutputFormat.JSON;
         PrintWriter err = spec.commandLine().getErr();
         Map<String, Emitter> available = Emitters.all();
         List<Emitter> chosen = choose(available);
@@ -129,6 +134,7 @@ final class CompileCommand implements Callable<Integer> {
 
     private int compile(OutputFolder opened, boolean updateGpo, Path backups, PrintWriter out, PrintWriter err,
             List<Emitter> chosen) {
+        boolean json = format == OutputFormat.JSON;
         Diagnostics diagnostics = new Diagnostics();
         Catalog catalog = inputs.catalog(diagnostics);
         for (Map.Entry<String, String> e : citrixPaths.entrySet()) {
@@ -140,9 +146,7 @@ final class CompileCommand implements Callable<Integer> {
         }
         Compilation compilation = inputs.load(catalog, diagnostics);
         if (diagnostics.hasErrors()) {
-            err.print(Renderer.text(diagnostics.sorted()));
-            err.println("nothing written: " + Renderer.summary(diagnostics.sorted()));
-            return ExitCodes.ERROR;
+            return invalid(Checked.of(inputs.paths, diagnostics, compilation, java.util.Optional.empty()), json, out, err);
         }
         OutputFiles files = new OutputFiles();
         EmitContext context = new EmitContext(compilation, diagnostics);
@@ -155,11 +159,11 @@ final class CompileCommand implements Callable<Integer> {
             diagnostics.addAll(UnconfirmedPlacements.notes(catalog, compilation.registry(Scope.POLICY)));
             diagnostics.addAll(compilation.keyWarnings(Scope.POLICY));
         }
-        err.print(Renderer.text(diagnostics.sorted()));
+        Checked checked = Checked.of(inputs.paths, diagnostics, compilation, java.util.Optional.empty());
         if (diagnostics.hasErrors()) {
-            err.println("nothing written: " + Renderer.summary(diagnostics.sorted()));
-            return ExitCodes.ERROR;
+            return invalid(checked, json, out, err);
         }
+        err.print(Renderer.text(checked.findings().reported()));
         OutputFolder.Result placed;
         try (OutputFolder folder = opened != null ? null : OutputFolder.open(output)) {
             placed = (opened != null ? opened : folder).write(files, replaceReadOnly, Engine.REPLACE_READ_ONLY);
@@ -167,6 +171,24 @@ final class CompileCommand implements Callable<Integer> {
             throw new UserError(e.getMessage() + (updateGpo ? "; the GPO folder was not touched" : ""), e);
         }
         List<Path> written = placed.written();
+        if (json) {
+            com.fasterxml.jackson.databind.node.ObjectNode o = JsonOut.object();
+            o.put("valid", true);
+            o.put("policies", compilation.policies().size());
+            com.fasterxml.jackson.databind.node.ArrayNode list = o.putArray("written");
+            written.forEach(p -> list.add(p.toString()));
+            com.fasterxml.jackson.databind.node.ArrayNode removed = o.putArray("removed");
+            placed.removed().forEach(p -> removed.add(p.toString()));
+            com.fasterxml.jackson.databind.node.ArrayNode kept = o.putArray("kept");
+            placed.kept().forEach(p -> kept.add(p.toString()));
+            o.set("findings", Renderer.jsonTree(checked.findings()));
+            if (updateGpo) {
+                updateGpo(compilation, backups, err);
+                o.put("gpo_folder", gpoDir.toAbsolutePath().normalize().toString());
+            }
+            out.print(JsonOut.write(o));
+            return ExitCodes.OK;
+        }
         for (Path p : written) {
             out.println("wrote " + p);
         }
@@ -184,6 +206,16 @@ final class CompileCommand implements Callable<Integer> {
             updateGpo(compilation, backups, out);
         }
         return ExitCodes.OK;
+    }
+
+    private static int invalid(Checked checked, boolean json, PrintWriter out, PrintWriter err) {
+        if (json) {
+            out.print(JsonOut.invalid(checked.findings()));
+        } else {
+            err.print(Renderer.text(checked.findings().reported()));
+            err.println("nothing written: " + checked.findings().counts());
+        }
+        return ExitCodes.ERROR;
     }
 
     /** The policy-scope machine values into the GPO folder, through the same engine as apply. */

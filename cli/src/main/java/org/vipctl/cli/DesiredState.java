@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.vipctl.Compilation;
 import org.vipctl.diagnostic.Diagnostics;
 import org.vipctl.diagnostic.Renderer;
@@ -19,13 +20,22 @@ final class DesiredState {
     private DesiredState() {
     }
 
-    static Loaded load(PolicyInputs inputs, Scope scope, PrintWriter err) {
+    /**
+     * Findings go to stderr as text; with {@code json}, invalid policies print the findings as JSON on
+     * stdout ({@code {"format_version": 1, "valid": false, "findings": ...}}) and end the run with 1.
+     */
+    static Loaded load(PolicyInputs inputs, Scope scope, boolean json, PrintWriter out, PrintWriter err) {
         Diagnostics diagnostics = new Diagnostics();
         Compilation c = inputs.load(diagnostics);
-        err.print(Renderer.text(diagnostics.sorted()));
+        Checked checked = Checked.of(inputs.paths, diagnostics, c, Optional.empty());
+        err.print(Renderer.text(checked.findings().reported()));
         err.flush();
         if (diagnostics.hasErrors()) {
-            throw new UserError("policies are not valid, nothing planned: " + Renderer.summary(diagnostics.sorted()));
+            if (json) {
+                out.print(JsonOut.invalid(checked.findings()));
+                throw new QuietExit(ExitCodes.ERROR);
+            }
+            throw new UserError("policies are not valid, nothing planned: " + checked.findings().counts());
         }
         return new Loaded(c, c.registry(scope));
     }

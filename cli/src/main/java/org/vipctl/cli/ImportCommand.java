@@ -53,7 +53,8 @@ import picocli.CommandLine.Spec;
             "  vipctl import --all --os windowsServer2022 -o policies backups/",
             "  vipctl import regfile:server.reg --name crm-farm -o policies",
             "  vipctl import windows --stdout                (on a Windows server)",
-            "", "Exit codes: 0 imported (warnings allowed), 1 unreadable source or failed write, 64 usage error."},
+            "", "Exit codes: 0 imported (warnings allowed), 1 unreadable source or failed write,",
+            "64 usage error."},
         mixinStandardHelpOptions = true)
 final class ImportCommand implements Callable<Integer> {
 

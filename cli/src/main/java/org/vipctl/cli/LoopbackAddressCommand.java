@@ -15,11 +15,12 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "loopback-address", addMethodSubcommands = false,
         description = "Show the loopback address a session's programs use under loopback virtualization (bind to 127.0.0.1 is redirected to 127.0.0.1 + session id). A client in the same session must connect to this address itself: only bind is redirected, never connect.",
-        footer = {"", "From session 255 on, Citrix's and Microsoft's documents give different addresses;",
-            "both are shown, with why. Test on a real server before relying on either.",
+        footer = {"", "From session 255 on, Citrix's and Microsoft's documents give different",
+            "addresses; both are shown, with why. Test on a real server before relying",
+            "on either.",
             "", "Examples:",
             "  vipctl loopback-address --session 3",
-            "  vipctl loopback-address --session 250 --count 10 --json"},
+            "  vipctl loopback-address --session 250 --count 10 --format json"},
         mixinStandardHelpOptions = true)
 final class LoopbackAddressCommand implements Callable<Integer> {
 
@@ -36,11 +37,16 @@ final class LoopbackAddressCommand implements Callable<Integer> {
     @Option(names = "--count", paramLabel = "K", defaultValue = "1", description = "Show K sessions from N on (default 1, at most 65536).")
     int count;
 
-    @Option(names = "--json", description = "Print JSON for scripts.")
-    boolean json;
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text (default) or json (for scripts).")
+    OutputFormat format;
+
+    @Option(names = "--json", hidden = true, description = "Same as --format json.")
+    boolean jsonOption;
 
     @Override
     public Integer call() throws Exception {
+        boolean json = jsonOption || format == OutputFormat.JSON;
         if (session < 0 || session > LoopbackAddress.MAX_SESSION) {
             throw new UsageError("--session must be 0.." + LoopbackAddress.MAX_SESSION + ", got " + session);
         }

@@ -29,6 +29,8 @@ import picocli.CommandLine;
             "  vipctl citrix show C:\\exports\\site-policies",
             "  vipctl loopback-address --session 255",
             "  vipctl detect vip-capture-RDS01.json --propose detected.yaml",
+            "  vipctl report -o change.html examples/",
+            "  vipctl explain VIP022",
             "", "Exit codes: 0 ok, 1 error, 2 changes present (plan, diff), 64 usage error.",
             "Run 'vipctl COMMAND --help' for a command's options and examples."})
 public final class Main implements Runnable {
@@ -47,6 +49,10 @@ public final class Main implements Runnable {
             CitrixCommand.class,
             LoopbackAddressCommand.class,
             DetectCommand.class,
+            ReportCommand.class,
+            ExplainCommand.class,
+            InitCommand.class,
+            CompletionCommand.class,
             CommandLine.HelpCommand.class);
 
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
@@ -139,14 +145,19 @@ public final class Main implements Runnable {
         cmd.setOut(out);
         cmd.setErr(err);
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
+        // help uses the terminal's width (80 when unknown); footers are written to fit 80 columns
+        cmd.setUsageHelpAutoWidth(true);
         cmd.setParameterExceptionHandler((ex, a) -> {
-            err.println("vipctl: " + ex.getMessage());
+            err.println("vipctl: " + UsageMessages.describe(ex));
             CommandLine c = ex.getCommandLine();
             err.println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for usage.");
             err.flush();
             return ExitCodes.USAGE;
         });
         cmd.setExecutionExceptionHandler((ex, c, parsed) -> {
+            if (ex instanceof QuietExit q) {
+                return q.code;
+            }
             if (ex instanceof UsageError) {
                 err.println("vipctl: " + ex.getMessage());
                 err.println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for usage.");
@@ -215,6 +226,15 @@ public final class Main implements Runnable {
             p = p.subcommand();
         }
         return p;
+    }
+
+    /** The whole command tree, every command included: for completion scripts and help checks. */
+    static CommandLine fullCommandLine() {
+        CommandLine cmd = new CommandLine(new Main());
+        for (Class<?> c : COMMANDS) {
+            cmd.addSubcommand(c.getAnnotation(Command.class).name(), c);
+        }
+        return cmd;
     }
 
     /**

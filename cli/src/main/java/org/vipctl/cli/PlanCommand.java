@@ -21,16 +21,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "plan", addMethodSubcommands = false,
-        description = "Compare the policies with a registry and show, per value, what apply would do: no-op,"
-                + " create, update (data and/or type, before -> after) or delete. Reads only.",
+        description = "Compare the policies with a registry and show, per value, what apply would do: create,"
+                + " update (data and/or type, before -> after) or delete; unchanged values with"
+                + " --show-unchanged. Reads only: it takes no backup and no lock.",
         footer = {"", "Examples:",
             "  vipctl plan examples/",
             "  vipctl plan --target regfile:image.reg --detailed-exitcode policies/",
-            "  vipctl plan --json policies/ > plan.json",
+            "  vipctl plan --format json policies/ > plan.json",
             "  vipctl plan -out plan.vipctl --target regfile:image.reg policies/",
             "      (review it, then: vipctl apply --state-dir state/ plan.vipctl)",
-            "", "Exit codes: 0 no changes (or changes without --detailed-exitcode), 2 changes present"
-                + " (--detailed-exitcode), 1 error, 64 usage error."},
+            "", "Exit codes: 0 no changes (or changes without --detailed-exitcode),",
+            "2 changes present (--detailed-exitcode), 1 error, 64 usage error."},
         mixinStandardHelpOptions = true)
 final class PlanCommand implements Callable<Integer> {
 
@@ -47,8 +48,15 @@ final class PlanCommand implements Callable<Integer> {
             description = "Which keys to manage: local (the server's own keys; default) or policy (the Group Policy keys; default for local-gpo).")
     Scope scope;
 
-    @Option(names = "--json", description = "Print the plan as JSON (docs/plan-json.md).")
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text (default) or json (docs/plan-json.md; every value, unchanged ones included).")
+    OutputFormat format;
+
+    @Option(names = "--json", hidden = true, description = "Same as --format json.")
     boolean json;
+
+    @Option(names = "--show-unchanged", description = "Also list the values that are already right.")
+    boolean showUnchanged;
 
     @Option(names = "--detailed-exitcode", description = "Exit 2 when there are changes, 0 when there are none.")
     boolean detailedExitCode;
@@ -62,13 +70,15 @@ final class PlanCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        DesiredState.Loaded desired = DesiredState.load(inputs, target.scope(scope), err);
+        boolean asJson = json || format == OutputFormat.JSON;
+        DesiredState.Loaded desired = DesiredState.load(inputs, target.scope(scope), asJson, out, err);
         Registry registry = target.open(false);
         Plan plan = Engine.plan(registry, desired.state(), desired.compilation().catalog(), target.host());
-        if (json) {
+        if (asJson) {
             out.print(PlanJson.toJson(plan, desired.notApplied()));
         } else {
-            PlanText.lines(plan, desired.notApplied()).forEach(out::println);
+            PlanText.lines(plan, desired.notApplied(), new PlanText.Style(showUnchanged, Terminal.colour(), 100))
+                    .forEach(out::println);
         }
         if (this.out != null) {
             SavedPlan saved = SavedPlan.of(plan, registry.desired(desired.state()), Instant.now());

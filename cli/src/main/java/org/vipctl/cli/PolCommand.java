@@ -92,6 +92,7 @@ final class PolCommand implements Runnable {
                     + " directives, key and value names compared case-insensitively.",
             footer = {"", "Examples:",
                 "  vipctl pol diff old/Registry.pol build/vipctl/gpo/Machine/Registry.pol",
+                "  vipctl pol diff --format json a.pol b.pol",
                 "", "Exit codes: 0 same, 2 different, 1 unreadable or invalid file, 64 usage error."},
             mixinStandardHelpOptions = true)
     static final class Diff implements Callable<Integer> {
@@ -105,11 +106,15 @@ final class PolCommand implements Runnable {
         @Parameters(index = "1", paramLabel = "B", description = "The file after.")
         Path b;
 
+        @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+                description = "text (default) or json (records as pol show --format json writes them).")
+        OutputFormat format;
+
         @Override
         public Integer call() {
             long limit = polLimit(spec);
             PolDiff.Result d = PolDiff.diff(read(a, limit), read(b, limit));
-            spec.commandLine().getOut().print(d.render());
+            spec.commandLine().getOut().print(format == OutputFormat.JSON ? d.json() : d.render());
             return d.isEmpty() ? ExitCodes.OK : ExitCodes.CHANGES;
         }
 

@@ -27,9 +27,11 @@ import picocli.CommandLine.Spec;
                 + " and GPT.INI in the GPO's SYSVOL folder (only vipctl's values change), then versionNumber and"
                 + " gPCMachineExtensionNames of its container in Active Directory (compare-before-write). A second"
                 + " run changes nothing.",
-        footer = {"", "Credentials: VIPCTL_LDAP_USER and VIPCTL_LDAP_PASSWORD, else asked on the terminal, or --kerberos;"
-                + " never on the command line. TLS: LDAPS, or StartTLS for ldap:// URLs, checked against the system's CAs and"
-                + " --ldap-ca, with hostname verification.",
+        footer = {"",
+            "Credentials: VIPCTL_LDAP_USER and VIPCTL_LDAP_PASSWORD, else asked on the",
+            "terminal, or --kerberos; never on the command line. TLS: LDAPS, or StartTLS",
+            "for ldap:// URLs, checked against the system's CAs and --ldap-ca, with",
+            "hostname verification.",
             "", "Examples:",
             "  vipctl publish --gpo \"RDS virtual IP\" --domain-controller dc1.corp.example \\",
             "      policies/",
@@ -38,7 +40,8 @@ import picocli.CommandLine.Spec;
             "  vipctl publish --gpo {6AC1786C-016F-11D2-945F-00C04FB984F9} \\",
             "      --domain-controller dc1 --ldap-ca corp-ca.pem \\",
             "      --sysvol /mnt/sysvol/corp.example --state-dir state/ policies/",
-            "", "Exit codes: 0 published (or nothing to do), 2 changes present (--dry-run), 1 error, 64 usage error."},
+            "", "Exit codes: 0 published (or nothing to do), 2 changes present (--dry-run),",
+            "1 error, 64 usage error."},
         mixinStandardHelpOptions = true)
 final class PublishCommand implements Callable<Integer> {
 
@@ -97,7 +100,7 @@ final class PublishCommand implements Callable<Integer> {
         if (allowPlainLdap && endpoint.security() != LdapEndpoint.Security.PLAIN) {
             throw new UsageError("--allow-plain-ldap applies to an ldap:// URL only");
         }
-        DesiredState.Loaded desired = DesiredState.load(inputs, Scope.POLICY, err);
+        DesiredState.Loaded desired = DesiredState.load(inputs, Scope.POLICY, false, out, err);
         Path backups = dryRun && stateDir == null ? Path.of(".") : TargetOptions.stateDir(stateDir);
         LdapDirectory.Credentials credentials;
         char[] password = new char[0];
@@ -115,7 +118,7 @@ final class PublishCommand implements Callable<Integer> {
         }
         try (LdapDirectory directory = LdapDirectory.connect(endpoint, Optional.ofNullable(ldapCa), credentials)) {
             Path root = sysvol != null ? sysvol : defaultSysvol(directory.domain());
-            Publisher.Result r = new Publisher(directory, new BackupStore(backups), Clock.systemUTC()).publish(
+            Publisher.Result r = new Publisher(directory, new BackupStore(backups, Main.inputLimits(spec)), Clock.systemUTC()).publish(
                     new Publisher.Request(gpo, create, dryRun, root, desired.state(), desired.compilation().catalog()));
             print(r, directory.domain(), out);
             return dryRun && r.changed() ? ExitCodes.CHANGES : ExitCodes.OK;

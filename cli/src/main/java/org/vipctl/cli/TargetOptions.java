@@ -21,7 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code --target} and {@code --state-dir}, shared by plan, apply and rollback. */
+/** {@code --target}, shared by plan, apply and rollback. */
 @Command(addMethodSubcommands = false)
 class TargetOptions {
 
@@ -30,11 +30,6 @@ class TargetOptions {
                     + " local-gpo[:DIR] (Machine\\Registry.pol of a local GPO; default folder"
                     + " %%SystemRoot%%\\System32\\GroupPolicy), regfile:FILE (a .reg file as the whole registry).")
     String target;
-
-    @Option(names = "--state-dir", paramLabel = "DIR",
-            description = "Where backups and locks live (default on Windows: %%ProgramData%%\\vipctl\\backups;"
-                    + " required elsewhere).")
-    Path stateDir;
 
     @Spec(Spec.Target.MIXEE)
     CommandSpec command;
@@ -132,10 +127,6 @@ class TargetOptions {
     /** What the planner may know about the machine: only the live registry is this machine's. */
     HostFacts host() {
         return spec() instanceof TargetSpec.Windows ? HostFacts.thisMachine() : HostFacts.unknown();
-    }
-
-    Path stateDir() {
-        return stateDir(stateDir);
     }
 
     /** {@code given}, or the default state folder of this system. */

@@ -1,12 +1,12 @@
 package org.vipctl.cli;
 
 import java.io.PrintWriter;
-import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.vipctl.Compilation;
-import org.vipctl.diagnostic.Diagnostic;
 import org.vipctl.diagnostic.Diagnostics;
 import org.vipctl.diagnostic.Renderer;
+import org.vipctl.diagnostic.Severity;
 import org.vipctl.registry.Scope;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,12 +15,23 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "validate", addMethodSubcommands = false,
-        description = "Check policy files: YAML syntax, structure (the JSON Schema), and the rules of each feature and across files; with --catalog also the catalog files (their schema, sources and ADMX data). Reports every problem with file:line:col, rule id and a hint.",
+        description = "Check policy files: YAML syntax, structure (the JSON Schema), and the rules of each feature"
+                + " and across files; with --catalog also the catalog files (their schema, sources and ADMX data)."
+                + " Prints every finding on standard output as"
+                + " 'file:line:col: severity: message [VIPnnn]' with a hint line, then a summary.",
         footer = {"", "Examples:",
             "  vipctl validate examples/",
+            "  vipctl validate --fail-on warning policies/",
             "  vipctl validate --format sarif policies/ > vipctl.sarif",
             "  vipctl validate --catalog site-catalog.yaml         (the catalog file alone)",
-            "", "Exit codes: 0 no errors (warnings allowed), 1 errors found, 64 usage error."},
+            "  vipctl explain VIP022          (what a rule means and how to fix it)",
+            "",
+            "Hide a reviewed warning or note with a comment on its line (or the line above):",
+            "  # vipctl:ignore VIP033 tested on the pilot servers",
+            "or for a folder in .vipctl.yaml (docs/policy-format.md#project-file).",
+            "",
+            "Exit codes: 0 nothing at or above --fail-on (default: error),",
+            "1 findings at or above it, 64 usage error."},
         mixinStandardHelpOptions = true)
 final class ValidateCommand implements Callable<Integer> {
 
@@ -34,26 +45,27 @@ final class ValidateCommand implements Callable<Integer> {
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Renderer.Format format;
 
+    @Option(names = "--fail-on", paramLabel = "SEVERITY",
+            description = "Exit 1 when a finding is this severe or more: error (default), warning, note."
+                    + " Overrides failOn of .vipctl.yaml.")
+    Severity failOn;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
         Diagnostics diagnostics = new Diagnostics();
         inputs.catalogAloneIsEnough = true;
         Compilation c = inputs.load(diagnostics);
         diagnostics.addAll(c.keyWarnings(Scope.values()));
-        List<Diagnostic> sorted = diagnostics.sorted();
+        Checked checked = Checked.of(inputs.paths, diagnostics, c, Optional.ofNullable(failOn));
         switch (format) {
-            case JSON -> out.print(Renderer.json(sorted));
-            case SARIF -> out.print(Renderer.sarif(sorted, VersionProvider.version()));
+            case JSON -> out.print(Renderer.json(checked.findings()));
+            case SARIF -> out.print(Renderer.sarif(checked.findings(), VersionProvider.version()));
             default -> {
-                err.print(Renderer.text(sorted));
-                err.flush();
-                out.println((diagnostics.hasErrors() ? "invalid: " : "valid: ") + c.policies().size()
-                        + " polic" + (c.policies().size() == 1 ? "y" : "ies") + " without errors; "
-                        + Renderer.summary(sorted));
+                out.print(Renderer.text(checked.findings().reported()));
+                out.println(checked.findings().summary(checked.failOn()));
             }
         }
-        return diagnostics.hasErrors() ? ExitCodes.ERROR : ExitCodes.OK;
+        return checked.failed() ? ExitCodes.ERROR : ExitCodes.OK;
     }
 }

@@ -94,11 +94,16 @@ class ApplyCommandTest {
     }
 
     @Test
-    void rollbackWithoutABackupSaysSo() {
-        Result r = run(CommandLine.defaultFactory(), "rollback", "--target=regfile:" + tmp.resolve("s.reg"),
+    void rollbackWithoutABackupSaysThereIsNothingToRestoreAndExitsZeroAsItsHelpSays() {
+        Result r = run(CommandLine.defaultFactory(), "rollback", "--yes", "--target=regfile:" + tmp.resolve("s.reg"),
                 "--state-dir=" + tmp.resolve("none"));
-        assertEquals(1, r.code());
-        assertTrue(r.err().contains("no apply backup for regfile:"), r.err());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("Nothing to restore: no apply backup for regfile:"), r.out());
+        Result help = run(CommandLine.defaultFactory(), "rollback", "--help");
+        assertTrue(help.out().contains("0 restored, or nothing to restore (no backup"), help.out());
+        Result named = run(CommandLine.defaultFactory(), "rollback", "--yes", "--target=regfile:" + tmp.resolve("s.reg"),
+                tmp.resolve("none/missing-apply.json").toString());
+        assertEquals(1, named.code(), "a named backup that is missing is an error: " + named.out());
     }
 
     @Test
@@ -121,14 +126,14 @@ class ApplyCommandTest {
                     local: {key: 'HKLM\\SYSTEM\\CurrentControlSet\\Control\\Terminal Server\\TSAppSrv\\VirtualIP', value: EnableVirtualIP}
                 """);
         Path backup = Files.list(tmp.resolve("backups")).filter(p -> p.toString().endsWith("-apply.json")).findFirst().orElseThrow();
-        Result withBuiltIn = run(CommandLine.defaultFactory(), "rollback", target, "--state-dir=" + tmp.resolve("b2"), backup.toString());
+        Result withBuiltIn = run(CommandLine.defaultFactory(), "rollback", "--yes", target, "--state-dir=" + tmp.resolve("b2"), backup.toString());
         assertEquals(0, withBuiltIn.code(), withBuiltIn.err());
         assertTrue(restartWarning(withBuiltIn.out()).contains("EnableVirtualIP"), withBuiltIn.out());
 
         assertEquals(0, run(CommandLine.defaultFactory(), "apply", "--yes", target, stateDir, examples().toString()).code());
         Path latest = Files.list(tmp.resolve("backups")).filter(p -> p.toString().endsWith("-apply.json"))
                 .max(java.util.Comparator.naturalOrder()).orElseThrow();
-        Result withCatalog = run(CommandLine.defaultFactory(), "rollback", target, "--state-dir=" + tmp.resolve("b3"),
+        Result withCatalog = run(CommandLine.defaultFactory(), "rollback", "--yes", target, "--state-dir=" + tmp.resolve("b3"),
                 "--catalog=" + catalog, latest.toString());
         assertEquals(0, withCatalog.code(), withCatalog.err());
         String warning = restartWarning(withCatalog.out());
@@ -155,11 +160,13 @@ class ApplyCommandTest {
         java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
         System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
         try {
-            for (String command : new String[] {"plan", "apply", "rollback"}) {
+            for (String command : new String[] {"apply", "rollback"}) {
                 Result r = run(CommandLine.defaultFactory(), command, "--help");
                 assertEquals(0, r.code());
                 assertTrue(r.out().replaceAll("\\s+", "").contains("%ProgramData%\\vipctl\\backups"), r.out());
             }
+            CommandLine plan = Main.fullCommandLine().getSubcommands().get("plan");
+            assertTrue(plan.getCommandSpec().findOption("--state-dir") == null, "plan keeps no state");
         } finally {
             System.setErr(original);
         }

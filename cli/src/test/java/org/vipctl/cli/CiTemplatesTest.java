@@ -64,7 +64,7 @@ class CiTemplatesTest {
         List<String> applies = runs.stream().filter(r -> r.contains("vipctl.jar apply --yes")
                 && r.contains("--target windows")).toList();
         assertEquals(2, applies.size(), runs.toString());
-        assertTrue(applies.get(1).contains("--json") && applies.get(1).contains("$result.changed -ne 0"), applies.get(1));
+        assertTrue(applies.get(1).contains("--format json") && applies.get(1).contains("$result.changed -ne 0"), applies.get(1));
         String validate = jobs.get("validate").toString();
         assertTrue(validate.contains("--format sarif") && validate.contains("upload-sarif"), validate);
         String compile = jobs.get("compile").toString();
@@ -76,8 +76,8 @@ class CiTemplatesTest {
         for (String t : List.of(GITHUB, AZURE, GITLAB)) {
             String s = text(t);
             for (String step : List.of("validate --format sarif", "compile -o build/vipctl",
-                    "apply --yes --target windows", "apply --yes --json --target windows", "$result.changed -ne 0",
-                    "plan --detailed-exitcode --target windows", "rollback --target windows",
+                    "apply --yes --target windows", "apply --yes --format json --target windows", "$result.changed -ne 0",
+                    "plan --detailed-exitcode --target windows", "rollback --yes --target windows",
                     "sha256sum -c -", "vipctl-bundle-", "latest.json.tmp", "VIPCTL_PUBLISH_SHARE")) {
                 assertTrue(s.contains(step), t + " lacks: " + step);
             }
@@ -165,7 +165,7 @@ class CiTemplatesTest {
         String drift = text("windows/vipctl-drift-check.ps1");
         assertTrue(drift.contains("plan --detailed-exitcode --target windows") && drift.contains("Write-EventLog"), drift);
         String pull = text("windows/vipctl-pull.ps1");
-        for (String s : List.of("'--detailed-exitcode', '--json'", "'apply', '--yes', '--json'", "Get-FileHash -Algorithm SHA256",
+        for (String s : List.of("'--detailed-exitcode', '--format', 'json'", "'apply', '--yes', '--format', 'json'", "Get-FileHash -Algorithm SHA256",
                 "Write-EventLog", "last-run.json", "-ReportOnly")) {
             assertTrue(pull.contains(s), "pull task: " + s);
         }

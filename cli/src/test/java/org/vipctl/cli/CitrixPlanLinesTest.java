@@ -32,11 +32,13 @@ class CitrixPlanLinesTest {
         String target = "--target=regfile:" + dir.resolve("server.reg");
         PolCommandTest.Result text = PolCommandTest.vipctl("plan", target, yaml.toString());
         assertEquals(0, text.code(), text.err());
-        assertTrue(text.out().contains("Not written by apply (Citrix site policy settings; import them with compile --emit citrix):\n"
+        // plan text wraps at 100 columns; a wrapped "!" line continues with a 6-space indent
+        String unwrapped = text.out().replaceAll("\n {6}(?=\\S)", " ");
+        assertTrue(unwrapped.contains("Not written by apply (Citrix site policy settings; import them with compile --emit citrix):\n"
                 + "  ! cti-loopback: Citrix VirtualLoopbackSupport = Enabled -> citrix/Import-cti-loopback.ps1"
                 + " (or citrix/GroupPolicy.xml, citrix/cti-loopback.tf, citrix/cti-loopback.rest.json)\n"
                 + "  ! cti-loopback: Citrix VirtualLoopbackPrograms = Enabled [ctiagent.exe, softphone.exe] -> "
-                + "citrix/Import-cti-loopback.ps1"), text.out());
+                + "citrix/Import-cti-loopback.ps1"), unwrapped);
         assertTrue(text.out().contains("PreferLoopback"), "the registry value of the same policy is planned as a change");
 
         PolCommandTest.Result json = PolCommandTest.vipctl("plan", "--json", target, yaml.toString());

@@ -80,7 +80,7 @@ class ErrorMessagesTest {
         Path backup = tmp.resolve("state/b.json");
         Files.createDirectories(backup.getParent());
         Files.writeString(backup, sealed(BACKUP.replace("TARGET", target.toString()).replace(from, to)));
-        String line = run(1, "rollback", "--target=regfile:" + target, "--state-dir=" + backup.getParent(), backup.toString());
+        String line = run(1, "rollback", "--yes", "--target=regfile:" + target, "--state-dir=" + backup.getParent(), backup.toString());
         assertTrue(line.contains(backup.toString()), line);
         assertTrue(line.contains(expected), () -> what + ": " + line);
         assertTrue(line.contains("restore it from a copy, or name another backup"), line);

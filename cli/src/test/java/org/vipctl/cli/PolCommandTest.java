@@ -112,7 +112,7 @@ class PolCommandTest {
         assertEquals(0, first.code(), first.err());
         assertTrue(first.out().contains("computer version now 3 (Version=65539)"), first.out());
         assertFalse(first.out().contains("0 files from"), "nothing went to OUT, and it is not said as if: " + first.out());
-        assertTrue(first.err().contains("note VIP071 (policy scope) VirtualizeLoopbackAdresses is written to"),
+        assertTrue(first.err().contains(": note: (policy scope) VirtualizeLoopbackAdresses is written to"),
                 "the in-place update says what it writes to an unconfirmed place: " + first.err());
         byte[] polBytes = Files.readAllBytes(gpo.resolve("Machine/Registry.pol"));
         assertArrayEquals(Files.readAllBytes(pol), polBytes, "same records as the fresh folder");

@@ -47,7 +47,7 @@ class PreferLoopbackDisabledTest {
         ValidateCommandTest.Result r = ValidateCommandTest.run("compile", "--emit", "reg,pol", "-o", out.toString(),
                 p.toString());
         assertEquals(ExitCodes.OK, r.code(), r.err());
-        assertTrue(r.err().contains(p + ":8:54: warning VIP034 'processes' is not written while prefer loopback is"
+        assertTrue(r.err().contains(p + ":8:54: warning: 'processes' is not written while prefer loopback is"
                 + " disabled"), r.err());
 
         String reg = Files.readString(out.resolve("reg/cti.reg"), StandardCharsets.UTF_16LE);

@@ -57,7 +57,7 @@ class RollbackTrustTest {
         assertTrue(applied.contains("; kept by the image build\r\n[HKEY_LOCAL_MACHINE\\SOFTWARE\\Empty]\r\n"), applied);
         assertTrue(applied.contains("\"Other\"=\"x\"\r\n; the old listener\r\n"), "apply keeps what it does not change: " + applied);
 
-        Cli.Result rollback = Cli.run("rollback", "--target=regfile:" + target, "--state-dir=" + tmp.resolve("state"));
+        Cli.Result rollback = Cli.run("rollback", "--yes", "--target=regfile:" + target, "--state-dir=" + tmp.resolve("state"));
         assertEquals(0, rollback.code(), rollback.toString());
         assertArrayEquals(before, Files.readAllBytes(target),
                 new String(Files.readAllBytes(target), StandardCharsets.UTF_16LE));
@@ -75,7 +75,7 @@ class RollbackTrustTest {
         Files.writeString(backup, json.replace("\"values\" : [", "\"values\" : [" + run));
         assertTrue(Files.readString(backup).contains("CurrentVersion"), "the test edited the record");
 
-        Cli.Result r = Cli.run("rollback", "--target=regfile:" + target, "--state-dir=" + tmp.resolve("state"), backup.toString());
+        Cli.Result r = Cli.run("rollback", "--yes", "--target=regfile:" + target, "--state-dir=" + tmp.resolve("state"), backup.toString());
         assertEquals(1, r.code(), r.toString());
         assertTrue(r.oneErrorLine(), r.toString());
         assertTrue(r.err().contains(backup.toString()) && r.err().contains("changed since vipctl wrote it"), r.err());
@@ -91,7 +91,7 @@ class RollbackTrustTest {
                 + " \"SOFTWARE\\\\Microsoft\\\\Windows\\\\CurrentVersion\\\\Run\", \"name\": \"x\", \"before\":"
                 + " {\"type\": \"REG_SZ\", \"data\": \"x.exe\"}}]}");
         byte[] before = Files.readAllBytes(target);
-        Cli.Result r = Cli.run("rollback", "--target=regfile:" + target, "--state-dir=" + tmp.resolve("state"), fake.toString());
+        Cli.Result r = Cli.run("rollback", "--yes", "--target=regfile:" + target, "--state-dir=" + tmp.resolve("state"), fake.toString());
         assertEquals(1, r.code(), r.toString());
         assertTrue(r.oneErrorLine(), r.toString());
         assertArrayEquals(before, Files.readAllBytes(target));

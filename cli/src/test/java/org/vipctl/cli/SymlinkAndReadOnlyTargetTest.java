@@ -58,7 +58,7 @@ class SymlinkAndReadOnlyTargetTest {
             assertEquals(0, s.filter(p -> p.getFileName().toString().endsWith(".tmp")).count());
         }
 
-        Cli.Result rollback = Cli.run("rollback", "--target=regfile:" + link, "--state-dir=" + tmp.resolve("state"));
+        Cli.Result rollback = Cli.run("rollback", "--yes", "--target=regfile:" + link, "--state-dir=" + tmp.resolve("state"));
         assertEquals(0, rollback.code(), rollback.toString());
         assertTrue(Files.isSymbolicLink(link));
         assertTrue(RegFileRegistry.open(real).read(CRM, "ListenPort").isEmpty());

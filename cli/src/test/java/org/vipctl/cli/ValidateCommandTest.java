@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** {@code vipctl validate} through {@link Main#run}: exit codes, streams, formats, hostile input. */
 class ValidateCommandTest {
 
-    private static final Pattern DIAGNOSTIC = Pattern.compile("^\\S.*:\\d+:\\d+: (error|warning|note) VIP\\d{3} \\S.*$");
+    private static final Pattern DIAGNOSTIC = Pattern.compile("^\\S.*:\\d+:\\d+: (error|warning|note): \\S.* \\[VIP\\d{3}]$");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -46,6 +46,12 @@ class ValidateCommandTest {
         return new Result(code, out.toString(), err.toString());
     }
 
+    /** The finding lines of a text run: standard output without hint lines and the closing summary. */
+    static List<String> findings(Result r) {
+        List<String> lines = r.out().lines().filter(l -> !l.startsWith("    hint: ")).toList();
+        return lines.subList(0, Math.max(0, lines.size() - 1));
+    }
+
     static Path examples() {
         Path p = Path.of(System.getProperty("vipctl.repo", ".")).resolve("examples");
         return Files.isDirectory(p) ? p : Path.of("..", "examples");
@@ -61,14 +67,16 @@ class ValidateCommandTest {
     void theExamplesAreValid() {
         Result r = run("validate", examples().toString());
         assertEquals(0, r.code(), r.err());
+        assertEquals("", r.err());
         // one remark: Group Policy writes crm-ip-virtualization's EnableVirtualIP and
         // licence-loopback's VirtualizeLoopbackAdresses to different keys (VIP033, policy scope)
-        List<String> lines = r.err().lines().filter(l -> !l.startsWith("    hint:")).toList();
-        assertEquals(1, lines.size(), r.err());
-        assertTrue(lines.get(0).contains("licence-loopback.yaml:15:14: warning VIP033 "), lines.get(0));
-        assertTrue(lines.get(0).contains("in the policy scope"), lines.get(0));
-        assertTrue(r.out().startsWith("valid: "), r.out());
-        assertTrue(r.out().contains("0 errors, 1 warning"), r.out());
+        List<String> found = findings(r);
+        assertEquals(1, found.size(), r.out());
+        assertTrue(found.get(0).contains("licence-loopback.yaml:15:14: warning: "), found.get(0));
+        assertTrue(found.get(0).contains("in the policy scope") && found.get(0).endsWith(" [VIP033]"), found.get(0));
+        List<String> lines = r.out().lines().toList();
+        String summary = lines.get(lines.size() - 1);
+        assertTrue(summary.startsWith("valid: ") && summary.contains("0 errors, 1 warning, 0 notes"), r.out());
     }
 
     @Test
@@ -76,12 +84,13 @@ class ValidateCommandTest {
         Result r = run("validate", examples().resolve("invalid").toString());
         assertEquals(1, r.code());
         r.noStackTrace();
-        List<String> lines = r.err().lines().filter(l -> !l.startsWith("    hint: ")).toList();
-        assertTrue(lines.size() > 20, r.err());
+        assertEquals("", r.err(), "findings go to standard output");
+        List<String> lines = findings(r);
+        assertTrue(lines.size() > 20, r.out());
         for (String line : lines) {
-            assertTrue(DIAGNOSTIC.matcher(line).matches(), "not file:line:col: severity rule message: " + line);
+            assertTrue(DIAGNOSTIC.matcher(line).matches(), "not file:line:col: severity: message [rule]: " + line);
         }
-        assertTrue(r.out().startsWith("invalid: "), r.out());
+        assertTrue(r.out().lines().reduce((a, b) -> b).orElseThrow().startsWith("invalid: "), r.out());
     }
 
     @Test
@@ -96,9 +105,12 @@ class ValidateCommandTest {
                 """);
         Result r = run("validate", p.toString());
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.err().startsWith(p + ":6:"), r.err());
-        assertTrue(r.err().contains(" warning VIP021 "), r.err());
-        assertTrue(r.out().contains("0 errors, 1 warning"), r.out());
+        assertTrue(r.out().startsWith(p + ":6:"), r.out());
+        assertTrue(r.out().contains(": warning: ") && r.out().contains(" [VIP021]\n"), r.out());
+        assertTrue(r.out().contains("0 errors, 1 warning, 0 notes"), r.out());
+        Result strict = run("validate", "--fail-on", "warning", p.toString());
+        assertEquals(1, strict.code(), strict.out());
+        assertTrue(strict.out().contains("failed (--fail-on warning): 1 policy; 0 errors, 1 warning, 0 notes"), strict.out());
     }
 
     @Test
@@ -114,9 +126,10 @@ class ValidateCommandTest {
         Result r = run("validate", p.toString());
         assertEquals(1, r.code());
         int column = Files.readAllLines(p).get(5).indexOf("'C:") + 1;
-        assertEquals(p + ":6:" + column + ": error VIP022 'C:\\Apps\\crm.exe' in rdsIpVirtualization.programs is a path, not an executable name\n"
-                + "    hint: write the bare name: 'crm.exe'\n", r.err());
-        assertEquals("invalid: 0 policies without errors; 1 error, 0 warnings\n", r.out());
+        assertEquals(p + ":6:" + column + ": error: 'C:\\Apps\\crm.exe' in rdsIpVirtualization.programs is a path, not an executable name [VIP022]\n"
+                + "    hint: write the bare name: 'crm.exe'\n"
+                + "invalid: 1 policy, errors in 1 file; 1 error, 0 warnings, 0 notes\n", r.out());
+        assertEquals("", r.err());
     }
 
     @Test
@@ -138,7 +151,8 @@ class ValidateCommandTest {
         Path gone = dir.resolve("gone.yaml");
         Result r = run("validate", gone.toString());
         assertEquals(1, r.code());
-        assertEquals(gone + ": error VIP006 no such file or directory\n    hint: check the spelling of the path\n", r.err());
+        assertEquals(gone + ":0:0: error: no such file or directory [VIP006]\n    hint: check the spelling of the path\n"
+                + "invalid: 0 policies, errors in 1 file; 1 error, 0 warnings, 0 notes\n", r.out());
     }
 
     @Test
@@ -180,12 +194,12 @@ class ValidateCommandTest {
 
     private void oneLocatedError(Path p, String rule, String fragment) {
         Result r = run("validate", p.toString());
-        assertEquals(1, r.code(), r.err());
+        assertEquals(1, r.code(), r.out());
         r.noStackTrace();
-        List<String> lines = r.err().lines().filter(l -> !l.startsWith("    hint: ")).toList();
-        assertEquals(1, lines.size(), r.err());
+        List<String> lines = findings(r);
+        assertEquals(1, lines.size(), r.out());
         assertTrue(lines.get(0).startsWith(p.toString()), lines.get(0));
-        assertTrue(lines.get(0).contains(" error " + rule + " "), lines.get(0));
+        assertTrue(lines.get(0).contains(": error: ") && lines.get(0).endsWith(" [" + rule + "]"), lines.get(0));
         assertTrue(lines.get(0).contains(fragment), lines.get(0));
     }
 
@@ -255,8 +269,8 @@ class ValidateCommandTest {
         Files.createDirectories(dir.resolve("nothing"));
         Result r = run("validate", dir.resolve("nothing").toString());
         assertEquals(1, r.code());
-        assertEquals(dir.resolve("nothing") + ": error VIP005 no policy files (*.yaml, *.yml) in this directory",
-                r.err().lines().findFirst().orElseThrow());
+        assertEquals(dir.resolve("nothing") + ":0:0: error: no policy files (*.yaml, *.yml) in this directory [VIP005]",
+                r.out().lines().findFirst().orElseThrow());
     }
 
     @Test
@@ -288,5 +302,103 @@ class ValidateCommandTest {
     void debugIsAccepted() {
         assertEquals(0, run("--debug", "validate", examples().toString()).code());
         assertEquals(0, run("validate", "--debug", examples().toString()).code());
+    }
+
+    @Test
+    void suppressionsByCommentAndProjectFileAreCountedNotPrinted() throws IOException {
+        Path p = file("s.yaml", """
+                apiVersion: vipctl/v1
+                kind: VipPolicy
+                metadata: {name: s}
+                spec:
+                  rdsIpVirtualization:
+                    enabled: true
+                    mode: perSession
+                    networkAdapter: 192.0.2.1/24
+                    # vipctl:ignore VIP021 kept for the switch back to perProgram
+                    programs: [a.exe]
+                  rdsLoopbackVirtualization: {enabled: true} # vipctl:ignore VIP033 both keys checked on the pilot servers
+                """);
+        Result before = run("validate", p.toString());
+        assertEquals(0, before.code(), before.out());
+        assertTrue(before.out().contains("[VIP043]"), "no project file yet: the note is reported\n" + before.out());
+        assertFalse(before.out().contains("[VIP021]"), before.out());
+        assertTrue(before.out().endsWith("; 0 errors, 0 warnings, 1 note, 2 suppressed\n"), before.out());
+
+        file(".vipctl.yaml", """
+                failOn: note
+                ignore:
+                  - {rule: VIP043, paths: ['*.yaml'], reason: targets are set per site}
+                """);
+        Result after = run("validate", p.toString());
+        assertEquals(0, after.code(), after.out());
+        assertEquals("valid: 1 policy; 0 errors, 0 warnings, 0 notes, 3 suppressed\n", after.out());
+        JsonNode json = JSON.readTree(run("validate", "--format", "json", p.toString()).out());
+        assertEquals(3, json.at("/summary/suppressed").asInt());
+        List<String> kinds = new java.util.ArrayList<>();
+        json.get("suppressed").forEach(d -> kinds.add(d.get("rule").asText() + "/" + d.at("/suppression/kind").asText()));
+        assertEquals(List.of("VIP043/project", "VIP033/comment", "VIP021/comment"), kinds.stream().sorted(java.util.Comparator.reverseOrder()).toList());
+
+        file(".vipctl.yaml", "failOn: warnings\n");
+        Result broken = run("validate", p.toString());
+        assertEquals(1, broken.code());
+        assertTrue(broken.out().contains(".vipctl.yaml:1:9: error: failOn is 'warnings' [VIP007]"), broken.out());
+    }
+
+    @Test
+    void errorsCannotBeSuppressed() throws IOException {
+        Path p = file("e.yaml", """
+                apiVersion: vipctl/v1
+                kind: VipPolicy
+                metadata: {name: e}
+                spec:
+                  rdsIpVirtualization: {enabled: true, mode: perSession} # vipctl:ignore VIP026 no
+                """);
+        Result r = run("validate", p.toString());
+        assertEquals(1, r.code());
+        assertTrue(r.out().contains("[VIP026]"), r.out());
+    }
+
+    @Test
+    void theSummaryCountsPoliciesAndTheFilesWithErrors() {
+        Result r = run("validate", examples().resolve("invalid/citrix-policy-names").toString());
+        assertEquals(1, r.code());
+        String last = r.out().lines().reduce((a, b) -> b).orElseThrow();
+        assertTrue(last.startsWith("invalid: 3 policies, errors in 1 file; 1 error, "), last);
+        assertTrue(last.matches(".*; 1 error, \\d+ warnings?, \\d+ notes?$"), last);
+    }
+
+    @Test
+    void everyErrorAndWarningLineMatchesGitHubsGccProblemMatcher() {
+        Pattern gcc = Pattern.compile("^(.*):(\\d+):(\\d+):\\s+(?:fatal\\s+)?(warning|error):\\s+(.*)$");
+        Result r = run("validate", examples().resolve("invalid").toString());
+        long matched = 0;
+        for (String line : findings(r)) {
+            if (line.contains(": note: ")) {
+                continue;
+            }
+            assertTrue(gcc.matcher(line).matches(), line);
+            matched++;
+        }
+        assertTrue(matched > 20, r.out());
+    }
+
+    @Test
+    void hintsSayWhatToChange() throws IOException {
+        Path p = file("h.yaml", """
+                apiVersion: vipctl/v1
+                kind: VipPolicy
+                metadata: {name: h}
+                targets: {os: [windowsServer2022, windowsServer2022, windows2019]}
+                spec:
+                  rdsIpVirtualization: {enabled: true, programs: 'C:\\Apps\\crm.exe', networkAdapter: 192.0.2.1/24}
+                  rdsLoopbackVirtualization: {}
+                """);
+        String out = run("validate", p.toString()).out();
+        assertTrue(out.contains("    hint: write a list, e.g. [crm.exe]\n"), "a path gets the bare name, not the path again\n" + out);
+        assertTrue(out.contains("    hint: add 'enabled: true' (or false) to spec.rdsLoopbackVirtualization"), out);
+        assertTrue(out.contains("    hint: remove the repeated item\n"), out);
+        assertTrue(out.contains("which is not one of its 11 allowed values [VIP012]"), "no list of eleven values in the message\n" + out);
+        assertTrue(out.contains("did you mean 'windows10'?") || out.contains("vipctl explain VIP012"), out);
     }
 }

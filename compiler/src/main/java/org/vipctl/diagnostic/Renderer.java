@@ -28,20 +28,28 @@ public final class Renderer {
     }
 
     /**
-     * {@code file:line:col: error VIP012 message} and an indented {@code hint:} line. Messages quote
-     * the user's values; control characters in them are escaped so that each diagnostic stays on its
-     * line and a hostile file cannot send terminal escape sequences.
+     * One line per diagnostic in the form compilers use, {@code file:line:col: error: message [VIP012]},
+     * and an indented {@code hint:} line. A diagnostic about a whole file (no position) says
+     * {@code file:0:0:}, so every line keeps the same shape for problem matchers and editors. Messages
+     * quote the user's values; control characters in them are escaped so that each diagnostic stays on
+     * its line and a hostile file cannot send terminal escape sequences.
      */
     public static String text(List<Diagnostic> diagnostics) {
         StringBuilder sb = new StringBuilder();
         for (Diagnostic d : diagnostics) {
-            sb.append(printable(d.location() + ": " + d.severity().label() + " " + d.ruleId() + " " + d.message()))
-                    .append('\n');
+            sb.append(line(d)).append('\n');
             if (!d.hint().isEmpty()) {
                 sb.append("    hint: ").append(printable(d.hint())).append('\n');
             }
         }
         return sb.toString();
+    }
+
+    /** The first line of {@link #text}: {@code file:line:col: severity: message [RULE]}. */
+    public static String line(Diagnostic d) {
+        Location l = d.location();
+        return printable(l.file() + ":" + l.line() + ":" + l.column() + ": " + d.severity().label() + ": "
+                + d.message() + " [" + d.ruleId() + "]");
     }
 
     static String printable(String s) {
@@ -62,38 +70,60 @@ public final class Renderer {
         return sb.toString();
     }
 
-    /** One line: {@code 2 errors, 1 warning}. */
+    /** One line: {@code 2 errors, 1 warning, 0 notes}. */
     public static String summary(List<Diagnostic> diagnostics) {
-        long e = diagnostics.stream().filter(d -> d.severity() == Severity.ERROR).count();
-        long w = diagnostics.stream().filter(d -> d.severity() == Severity.WARNING).count();
-        return plural(e, "error") + ", " + plural(w, "warning");
+        return Findings.of(diagnostics).counts();
     }
 
     static String plural(long n, String word) {
         return n + " " + word + (n == 1 ? "" : "s");
     }
 
-    /** {@code {"format_version": 1, "summary": {...}, "diagnostics": [...]}}. */
+    /** {@link #json(Findings)} of diagnostics with nothing suppressed. */
     public static String json(List<Diagnostic> diagnostics) {
+        return json(Findings.of(diagnostics));
+    }
+
+    /** {@code {"format_version": 1, "summary": {...}, "diagnostics": [...], "suppressed": [...]}} (docs/json-output.md). */
+    public static String json(Findings findings) {
+        return write(jsonTree(findings));
+    }
+
+    /** The JSON object of {@link #json(Findings)}, for commands that embed it in their own output. */
+    public static ObjectNode jsonTree(Findings findings) {
         JsonNodeFactory f = JsonNodeFactory.instance;
         ObjectNode root = f.objectNode();
         root.put("format_version", 1);
         ObjectNode summary = root.putObject("summary");
-        summary.put("errors", diagnostics.stream().filter(Diagnostic::isError).count());
-        summary.put("warnings", diagnostics.stream().filter(d -> d.severity() == Severity.WARNING).count());
-        summary.put("notes", diagnostics.stream().filter(d -> d.severity() == Severity.NOTE).count());
+        summary.put("policies", findings.policies());
+        summary.put("errors", findings.count(Severity.ERROR));
+        summary.put("warnings", findings.count(Severity.WARNING));
+        summary.put("notes", findings.count(Severity.NOTE));
+        summary.put("suppressed", findings.suppressed().size());
         ArrayNode list = root.putArray("diagnostics");
-        for (Diagnostic d : diagnostics) {
-            ObjectNode o = list.addObject();
-            o.put("severity", d.severity().label());
-            o.put("rule", d.ruleId());
-            o.put("message", d.message());
-            o.put("hint", d.hint());
-            o.set("location", location(d.location()));
-            ArrayNode rel = o.putArray("related");
-            d.related().forEach(l -> rel.add(location(l)));
+        findings.reported().forEach(d -> list.add(jsonDiagnostic(d)));
+        ArrayNode suppressed = root.putArray("suppressed");
+        for (Suppressed s : findings.suppressed()) {
+            ObjectNode o = jsonDiagnostic(s.diagnostic());
+            ObjectNode by = o.putObject("suppression");
+            by.put("kind", s.by().kind() == Suppression.Kind.IN_SOURCE ? "comment" : "project");
+            by.put("reason", s.by().reason());
+            by.set("location", location(s.by().where()));
+            suppressed.add(o);
         }
-        return write(root);
+        return root;
+    }
+
+    private static ObjectNode jsonDiagnostic(Diagnostic d) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("severity", d.severity().label());
+        o.put("rule", d.ruleId());
+        o.put("message", d.message());
+        o.put("hint", d.hint());
+        o.set("location", location(d.location()));
+        ArrayNode rel = o.putArray("related");
+        d.related().forEach(l -> rel.add(location(l)));
+        return o;
     }
 
     private static ObjectNode location(Location l) {
@@ -104,8 +134,17 @@ public final class Renderer {
         return o;
     }
 
-    /** SARIF 2.1.0: one run, the rules that fired, one result per diagnostic. */
+    /** {@link #sarif(Findings, String)} of diagnostics with nothing suppressed. */
     public static String sarif(List<Diagnostic> diagnostics, String toolVersion) {
+        return sarif(Findings.of(diagnostics), toolVersion);
+    }
+
+    /**
+     * SARIF 2.1.0: one run; every rule that fired with its title, description, help (text and
+     * Markdown) and help page from docs/rules.md; one result per finding, suppressed ones carrying
+     * their suppression (inSource for a comment, external for the project file).
+     */
+    public static String sarif(Findings findings, String toolVersion) {
         JsonNodeFactory f = JsonNodeFactory.instance;
         ObjectNode root = f.objectNode();
         root.put("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
@@ -114,33 +153,84 @@ public final class Renderer {
         ObjectNode driver = run.putObject("tool").putObject("driver");
         driver.put("name", "vipctl");
         driver.put("version", toolVersion);
-        driver.put("informationUri", "https://vipctl.org/docs/rules");
+        driver.put("informationUri", RuleDocs.RULES_PAGE);
         ArrayNode rules = driver.putArray("rules");
-        List<String> ids = diagnostics.stream().map(Diagnostic::ruleId).distinct().sorted().toList();
+        List<Diagnostic> all = new java.util.ArrayList<>(findings.reported());
+        findings.suppressed().forEach(s -> all.add(s.diagnostic()));
+        List<String> ids = all.stream().map(Diagnostic::ruleId).distinct().sorted().toList();
         for (String id : ids) {
-            ObjectNode r = rules.addObject();
-            r.put("id", id);
-            Rule.byId(id).ifPresent(rule -> r.putObject("shortDescription").put("text", rule.summary()));
+            rules.add(sarifRule(id));
         }
         ArrayNode results = run.putArray("results");
-        for (Diagnostic d : diagnostics) {
-            ObjectNode r = results.addObject();
-            r.put("ruleId", d.ruleId());
-            r.put("ruleIndex", ids.indexOf(d.ruleId()));
-            r.put("level", d.severity() == Severity.ERROR ? "error" : d.severity() == Severity.WARNING ? "warning" : "note");
-            r.putObject("message").put("text", d.hint().isEmpty() ? d.message() : d.message() + " (hint: " + d.hint() + ")");
-            r.putArray("locations").add(sarifLocation(d.location()));
-            if (!d.related().isEmpty()) {
-                ArrayNode rel = r.putArray("relatedLocations");
-                int i = 0;
-                for (Location l : d.related()) {
-                    ObjectNode rl = sarifLocation(l);
-                    rl.put("id", i++);
-                    rel.add(rl);
-                }
+        for (Diagnostic d : findings.reported()) {
+            results.add(sarifResult(d, ids));
+        }
+        for (Suppressed s : findings.suppressed()) {
+            ObjectNode r = sarifResult(s.diagnostic(), ids);
+            ObjectNode sup = r.putArray("suppressions").addObject();
+            sup.put("kind", s.by().kind() == Suppression.Kind.IN_SOURCE ? "inSource" : "external");
+            if (!s.by().reason().isEmpty()) {
+                sup.put("justification", s.by().reason());
             }
+            sup.set("location", sarifLocation(s.by().where()));
+            results.add(r);
         }
         return write(root);
+    }
+
+    private static ObjectNode sarifRule(String id) {
+        ObjectNode r = JsonNodeFactory.instance.objectNode();
+        r.put("id", id);
+        RuleDocs.builtIn().get(id).ifPresent(doc -> {
+            r.put("name", camel(doc.title()));
+            r.putObject("shortDescription").put("text", doc.title());
+            r.putObject("fullDescription").put("text", RuleDoc.plain(firstParagraph(doc.description(), doc.title())));
+            ObjectNode help = r.putObject("help");
+            help.put("text", doc.text());
+            help.put("markdown", doc.markdown());
+            r.put("helpUri", doc.helpUri());
+            r.putObject("defaultConfiguration").put("level", level(doc.severity()));
+        });
+        return r;
+    }
+
+    private static ObjectNode sarifResult(Diagnostic d, List<String> ids) {
+        ObjectNode r = JsonNodeFactory.instance.objectNode();
+        r.put("ruleId", d.ruleId());
+        r.put("ruleIndex", ids.indexOf(d.ruleId()));
+        r.put("level", level(d.severity()));
+        r.putObject("message").put("text", d.hint().isEmpty() ? d.message() : d.message() + " (hint: " + d.hint() + ")");
+        r.putArray("locations").add(sarifLocation(d.location()));
+        if (!d.related().isEmpty()) {
+            ArrayNode rel = r.putArray("relatedLocations");
+            int i = 0;
+            for (Location l : d.related()) {
+                ObjectNode rl = sarifLocation(l);
+                rl.put("id", i++);
+                rel.add(rl);
+            }
+        }
+        return r;
+    }
+
+    private static String level(Severity s) {
+        return s == Severity.ERROR ? "error" : s == Severity.WARNING ? "warning" : "note";
+    }
+
+    private static String firstParagraph(String description, String fallback) {
+        String p = description.strip().split("\\n\\s*\\n")[0].strip();
+        return p.isEmpty() ? fallback : p;
+    }
+
+    /** SARIF's rule name: an identifier-like form of the title, e.g. {@code ProgramListedTwice}. */
+    static String camel(String title) {
+        StringBuilder sb = new StringBuilder();
+        for (String w : title.split("[^A-Za-z0-9]+")) {
+            if (!w.isEmpty()) {
+                sb.append(Character.toUpperCase(w.charAt(0))).append(w.substring(1));
+            }
+        }
+        return sb.toString();
     }
 
     private static ObjectNode sarifLocation(Location l) {

@@ -112,11 +112,31 @@ public final class SchemaCheck {
         List<Diagnostic> out = new ArrayList<>();
         Set<String> pointers = new java.util.HashSet<>();
         for (ValidationMessage m : messages) {
-            out.add(toDiagnostic(doc, m));
-            pointers.add(m.getInstanceLocation().toString());
+            if (!reportedByOwnRule(m)) {
+                out.add(toDiagnostic(doc, m));
+                pointers.add(m.getInstanceLocation().toString());
+            }
         }
         out.sort(Comparator.comparing(Diagnostic::location));
         return new Findings(out, pointers);
+    }
+
+    /** The keyword that marks a subschema whose check a semantic rule reports, with better words. */
+    static final String OWN_RULE = "x-vipctl-rule";
+
+    /**
+     * True when the failed constraint sits in a subschema marked {@value #OWN_RULE}: the schema has
+     * it for editors and other validators, and vipctl's semantic rules report the same problem with
+     * its own rule id, location and hint, so reporting it here too would say it twice.
+     */
+    private boolean reportedByOwnRule(ValidationMessage m) {
+        String ptr = fragment(m);
+        for (String p = ptr; !p.isEmpty(); p = parent(p)) {
+            if (schemaTree.at(p).has(OWN_RULE)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Diagnostic toDiagnostic(SourceDocument doc, ValidationMessage m) {
@@ -145,7 +165,8 @@ public final class SchemaCheck {
                 String key = m.getProperty();
                 JsonNode propSchema = parentSchema.path("properties").path(key);
                 return rules.missing().error(doc.keyAt(at), "missing required key '" + key + "' in " + field,
-                        hintFrom(propSchema, "add " + key + ":"));
+                        "add " + example(key, propSchema) + (at.isEmpty() ? "" : " to " + displayPath(at))
+                                + hintFrom(propSchema, "").transform(d -> d.isEmpty() ? "" : " (" + d + ")"));
             }
             case "type": {
                 String expected = keyword.isArray()
@@ -154,11 +175,15 @@ public final class SchemaCheck {
                         + describe(value), typeHint(expected, value, description));
             }
             case "enum": {
-                String allowed = streamText(keyword).map(s -> "'" + s + "'").collect(Collectors.joining(", "));
-                String hint = DidYouMean.best(value.asText(), streamText(keyword).toList())
-                        .map(s -> "did you mean '" + s + "'?").orElse("allowed: " + allowed);
-                return rules.notAllowed().error(doc.valueAt(at), field + " is " + describe(value) + "; allowed: " + allowed,
-                        hint);
+                List<String> values = streamText(keyword).toList();
+                String allowed = values.stream().map(s -> "'" + s + "'").collect(Collectors.joining(", "));
+                String hint = DidYouMean.best(value.asText(), values).map(s -> "did you mean '" + s + "'?")
+                        .orElse(rules == POLICY_RULES
+                                ? "the allowed values are in docs/policy-format.md; vipctl explain VIP012 shows an example"
+                                : "allowed: " + allowed);
+                String message = values.size() <= 4 ? field + " is " + describe(value) + "; allowed: " + allowed
+                        : field + " is " + describe(value) + ", which is not one of its " + values.size() + " allowed values";
+                return rules.notAllowed().error(doc.valueAt(at), message, hint);
             }
             case "const":
                 return rules.notAllowed().error(doc.valueAt(at), field + " must be '" + keyword.asText() + "', got "
@@ -168,7 +193,7 @@ public final class SchemaCheck {
                         description.isEmpty() ? "it must match " + keyword.asText() : description);
             default:
                 return rules.structure().error(doc.valueAt(at), field + ": " + stripLocation(m.getMessage()),
-                        description);
+                        structureHint(m.getType(), keyword, description));
         }
     }
 
@@ -249,9 +274,40 @@ public final class SchemaCheck {
             return "write true or false (YAML words like yes/no/on/off are read as text here)";
         }
         if (expected.equals("array") && value.isTextual()) {
-            return "write a list, e.g. [" + value.asText() + "]";
+            String text = value.asText();
+            String item = text.substring(Math.max(text.lastIndexOf('\\'), text.lastIndexOf('/')) + 1).strip();
+            return "write a list, e.g. [" + (item.isEmpty() ? "crm.exe" : item) + "]";
         }
         return description;
+    }
+
+    /** What to change for the constraints without a message of their own. */
+    private static String structureHint(String type, JsonNode keyword, String description) {
+        return switch (type) {
+            case "uniqueItems" -> "remove the repeated item";
+            case "maxLength" -> "shorten it to at most " + keyword.asText() + " characters";
+            case "minLength" -> "write at least " + keyword.asText() + " character" + (keyword.asInt() == 1 ? "" : "s");
+            case "minimum" -> "use " + keyword.asText() + " or more";
+            case "maximum" -> "use " + keyword.asText() + " or less";
+            case "minItems" -> "list at least " + keyword.asText() + " item" + (keyword.asInt() == 1 ? "" : "s");
+            default -> description;
+        };
+    }
+
+    /** {@code enabled: true}, {@code name: ...}: a key as the user would add it. */
+    private static String example(String key, JsonNode schema) {
+        if (schema.has("const")) {
+            return "'" + key + ": " + schema.get("const").asText() + "'";
+        }
+        if (schema.has("enum")) {
+            return "'" + key + ": " + schema.get("enum").get(0).asText() + "'";
+        }
+        return switch (schema.path("type").asText("")) {
+            case "boolean" -> "'" + key + ": true' (or false)";
+            case "array" -> "'" + key + ": [...]'";
+            case "object" -> "'" + key + ": {...}'";
+            default -> "'" + key + ": ...'";
+        };
     }
 
     private static String hintFrom(JsonNode schema, String fallback) {

@@ -31,11 +31,11 @@ class RendererTest {
     @Test
     void textIsOneLinePerDiagnosticPlusItsHint() {
         String text = Renderer.text(SAMPLE.subList(0, 2));
-        assertEquals("policies/crm.yaml:7:15: error VIP022 'C:\\crm.exe' is a path\n"
+        assertEquals("policies/crm.yaml:7:15: error: 'C:\\crm.exe' is a path [VIP022]\n"
                 + "    hint: write the bare name: 'crm.exe'\n"
-                + "policies/crm.yaml:9:3: warning VIP021 'programs' is ignored\n", text);
-        assertTrue(Renderer.text(SAMPLE.subList(4, 5)).startsWith("/abs/missing.yaml: error VIP006 "),
-                "no position: just the file");
+                + "policies/crm.yaml:9:3: warning: 'programs' is ignored [VIP021]\n", text);
+        assertTrue(Renderer.text(SAMPLE.subList(4, 5)).startsWith("/abs/missing.yaml:0:0: error: no such file [VIP006]\n"),
+                "no position: line and column 0");
     }
 
     @Test
@@ -50,8 +50,8 @@ class RendererTest {
 
     @Test
     void summaryCountsErrorsAndWarnings() {
-        assertEquals("4 errors, 1 warning", Renderer.summary(SAMPLE));
-        assertEquals("0 errors, 0 warnings", Renderer.summary(List.of()));
+        assertEquals("4 errors, 1 warning, 1 note", Renderer.summary(SAMPLE));
+        assertEquals("0 errors, 0 warnings, 0 notes", Renderer.summary(List.of()));
     }
 
     @Test
@@ -130,5 +130,75 @@ class RendererTest {
         assertEquals("file:///C:/Policies/x.yaml", Renderer.uri("C:\\Policies\\x.yaml"));
         assertEquals("caf%C3%A9.yaml", Renderer.uri("café.yaml"));
         assertEquals("a%3Ab.yaml", Renderer.uri("a:b.yaml"), "a colon in the first segment would read as a scheme");
+    }
+
+    /** The pattern of GitHub's gcc problem matcher (ammaraskar/gcc-problem-matcher, gcc_matcher.json). */
+    static final java.util.regex.Pattern GCC_MATCHER =
+            java.util.regex.Pattern.compile("^(.*):(\\d+):(\\d+):\\s+(?:fatal\\s+)?(warning|error):\\s+(.*)$");
+
+    @Test
+    void errorAndWarningLinesMatchTheGccProblemMatcher() {
+        for (Diagnostic d : SAMPLE) {
+            String line = Renderer.line(d);
+            java.util.regex.Matcher m = GCC_MATCHER.matcher(line);
+            if (d.severity() == Severity.NOTE) {
+                assertFalse(m.matches(), "notes stay out of annotations, as gcc's do: " + line);
+                assertTrue(line.matches("^.*:\\d+:\\d+: note: .* \\[VIP\\d{3}]$"), line);
+                continue;
+            }
+            assertTrue(m.matches(), line);
+            assertEquals(d.location().file(), m.group(1));
+            assertEquals(d.location().line(), Integer.parseInt(m.group(2)));
+            assertEquals(d.location().column(), Integer.parseInt(m.group(3)));
+            assertEquals(d.severity().label(), m.group(4));
+            assertTrue(m.group(5).endsWith("[" + d.ruleId() + "]"), m.group(5));
+        }
+    }
+
+    @Test
+    void sarifRulesCarryHelpFromTheRulesPage() throws Exception {
+        List<Diagnostic> every = java.util.Arrays.stream(Rule.values())
+                .map(r -> r.error(new Location("a.yaml", 1, 1), "m", "")).toList();
+        JsonNode rules = sarif(every).at("/runs/0/tool/driver/rules");
+        assertEquals(Rule.values().length, rules.size());
+        for (JsonNode r : rules) {
+            RuleDoc doc = RuleDocs.builtIn().get(r.get("id").asText()).orElseThrow();
+            assertEquals(doc.title(), r.at("/shortDescription/text").asText());
+            assertFalse(r.at("/fullDescription/text").asText().isBlank(), r.toString());
+            assertEquals(doc.text(), r.at("/help/text").asText());
+            assertEquals(doc.markdown(), r.at("/help/markdown").asText());
+            assertEquals(doc.helpUri(), r.get("helpUri").asText());
+            assertTrue(r.get("name").asText().matches("[A-Z][A-Za-z0-9]+"), r.get("name").asText());
+        }
+    }
+
+    @Test
+    void suppressedFindingsAreCountedAndCarriedNotPrinted() throws Exception {
+        Diagnostic hidden = Diagnostic.warning("VIP033", new Location("a.yaml", 3, 1), "loopback alone", "");
+        Findings f = new Findings(SAMPLE.subList(0, 1), List.of(new Suppressed(hidden,
+                new Suppression(Suppression.Kind.IN_SOURCE, new Location("a.yaml", 3, 20), "tested on srv1"))), 2);
+        assertEquals("1 error, 0 warnings, 0 notes, 1 suppressed", f.counts());
+        JsonNode json = JSON.readTree(Renderer.json(f));
+        assertEquals(1, json.at("/summary/suppressed").asInt());
+        assertEquals(2, json.at("/summary/policies").asInt());
+        assertEquals("VIP033", json.at("/suppressed/0/rule").asText());
+        assertEquals("comment", json.at("/suppressed/0/suppression/kind").asText());
+        assertEquals("tested on srv1", json.at("/suppressed/0/suppression/reason").asText());
+        JsonNode results = JSON.readTree(Renderer.sarif(f, "1")).at("/runs/0/results");
+        assertEquals(2, results.size());
+        assertEquals("inSource", results.at("/1/suppressions/0/kind").asText());
+        assertEquals("tested on srv1", results.at("/1/suppressions/0/justification").asText());
+        assertTrue(results.at("/0/suppressions").isMissingNode());
+    }
+
+    @Test
+    void summaryIsTrueAboutFilesAndThresholds() {
+        Findings oneBadFileOfThree = new Findings(List.of(SAMPLE.get(0)), List.of(), 3);
+        assertEquals("invalid: 3 policies, errors in 1 file; 1 error, 0 warnings, 0 notes", oneBadFileOfThree.summary(Severity.ERROR));
+        Findings warningOnly = new Findings(List.of(SAMPLE.get(1)), List.of(), 1);
+        assertEquals("valid: 1 policy; 0 errors, 1 warning, 0 notes", warningOnly.summary(Severity.ERROR));
+        assertFalse(warningOnly.failsAt(Severity.ERROR));
+        assertTrue(warningOnly.failsAt(Severity.WARNING));
+        assertEquals("failed (--fail-on warning): 1 policy; 0 errors, 1 warning, 0 notes", warningOnly.summary(Severity.WARNING));
     }
 }

@@ -46,6 +46,48 @@ public final class PolDiff {
             return sb.toString();
         }
 
+        /**
+         * {@code {"format_version": 1, "summary": {...}, "added": [...], "removed": [...],
+         * "changed": [{"before": ..., "after": ...}]}}; records as {@code pol show --format json} writes them.
+         */
+        public String json() {
+            java.io.StringWriter sw = new java.io.StringWriter();
+            try (com.fasterxml.jackson.core.JsonGenerator g = new com.fasterxml.jackson.core.JsonFactory().createGenerator(sw)) {
+                g.useDefaultPrettyPrinter();
+                g.writeStartObject();
+                g.writeNumberField("format_version", 1);
+                g.writeObjectFieldStart("summary");
+                g.writeNumberField("added", added.size());
+                g.writeNumberField("removed", removed.size());
+                g.writeNumberField("changed", changed.size());
+                g.writeEndObject();
+                g.writeArrayFieldStart("added");
+                for (PolRecord r : added) {
+                    PolJson.write(g, r);
+                }
+                g.writeEndArray();
+                g.writeArrayFieldStart("removed");
+                for (PolRecord r : removed) {
+                    PolJson.write(g, r);
+                }
+                g.writeEndArray();
+                g.writeArrayFieldStart("changed");
+                for (Change c : changed) {
+                    g.writeStartObject();
+                    g.writeFieldName("before");
+                    PolJson.write(g, c.before());
+                    g.writeFieldName("after");
+                    PolJson.write(g, c.after());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+                g.writeEndObject();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return sw + "\n";
+        }
+
         private static String where(PolRecord r) {
             return r.key() + "\\" + LgpoText.valueName(r);
         }
