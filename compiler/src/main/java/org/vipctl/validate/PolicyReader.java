@@ -170,10 +170,11 @@ final class PolicyReader {
                     "use ensure: absent to delete a value"));
             return Optional.empty();
         }
-        if (name.length() > MAX_VALUE_NAME || name.chars().anyMatch(PolicyReader::isControl)) {
+        if (name.length() > MAX_VALUE_NAME || name.chars().anyMatch(PolicyReader::isUnwritable)) {
             out.add(Rule.REGISTRY_KEY.error(doc.valueAt(p + "/name"), "value name is not valid: "
                             + (name.length() > MAX_VALUE_NAME ? name.length() + " characters"
-                            : "it contains a control character (a line break, tab or NUL), which a .reg file cannot hold"),
+                            : "it contains a control character (a line break, tab or NUL) or a noncharacter (U+FFFE,"
+                                    + " U+FFFF), which .reg and XML outputs cannot hold"),
                     "registry value names are at most " + MAX_VALUE_NAME + " characters, without control characters"));
             return Optional.empty();
         }
@@ -215,16 +216,20 @@ final class PolicyReader {
             if (part.length() > MAX_KEY_NAME) {
                 return Optional.of("has a key name longer than " + MAX_KEY_NAME + " characters");
             }
-            if (part.chars().anyMatch(PolicyReader::isControl)) {
-                return Optional.of("has a control character in a key name");
+            if (part.chars().anyMatch(PolicyReader::isUnwritable)) {
+                return Optional.of("has a control character or a noncharacter (U+FFFE, U+FFFF) in a key name");
             }
         }
         return Optional.empty();
     }
 
-    /** What a .reg file cannot hold in a key or value name: C0 control characters and DEL. */
-    static boolean isControl(int c) {
-        return c < 0x20 || c == 0x7f;
+    /**
+     * What an output cannot hold in a key or value name: C0 control characters and DEL (a .reg file
+     * writes names on one line), and the noncharacters U+FFFE and U+FFFF (XML outputs, such as the
+     * GPO backup, cannot carry them).
+     */
+    static boolean isUnwritable(int c) {
+        return c < 0x20 || c == 0x7f || c == 0xFFFE || c == 0xFFFF;
     }
 
     private static String dataHint(RegType type) {

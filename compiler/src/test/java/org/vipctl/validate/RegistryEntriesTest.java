@@ -51,6 +51,18 @@ class RegistryEntriesTest {
         assertTrue(d.message().contains("longer than 255"), d.message());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"\\uFFFE", "\\uFFFF", "\\t", "\\n"})
+    void keyAndValueNamesWithCharactersNoOutputCanHoldAreRefused(String escape) {
+        // a YAML double-quoted escape: validate must refuse what the .reg and XML writers cannot write
+        Diagnostic name = Check.files(entry("key: 'HKLM\\SOFTWARE\\X', name: \"a" + escape + "b\", type: REG_SZ, data: x"))
+                .one(Rule.REGISTRY_KEY);
+        assertTrue(name.message().startsWith("value name is not valid"), name.message());
+        Diagnostic key = Check.files(entry("key: \"HKLM\\\\SOFTWARE\\\\a" + escape + "b\", name: V, type: REG_SZ, data: x"))
+                .one(Rule.REGISTRY_KEY);
+        assertTrue(key.message().contains("in a key name"), key.message());
+    }
+
     @Test
     void directiveValueNamesAreRefused() {
         Diagnostic d = Check.files(entry("key: 'HKLM\\SOFTWARE\\X', name: '**del.V', type: REG_SZ, data: x"))
