@@ -183,8 +183,12 @@ class SambaPublishIT {
 
         // again, over ldap:// with StartTLS: nothing changes
         byte[] ini = Files.readAllBytes(folder.resolve("GPT.INI"));
-        PackagedCli.Result again = publish("second publish (StartTLS)", "ldap://localhost", "--dry-run");
+        PackagedCli.Result again = publish("second publish (StartTLS)", "ldap://localhost", "--dry-run", "--format", "json");
         assertEquals(0, again.code(), again.toString());
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(again.out());
+        assertFalse(json.get("changed").asBoolean(), again.out());
+        assertEquals(1, json.at("/after/computer_version").asInt(), again.out());
+        assertEquals(json.get("before"), json.get("after"), again.out());
         PackagedCli.Result second = publish("second publish (StartTLS, for real)", "ldap://localhost");
         assertEquals(0, second.code(), second.toString());
         assertTrue(second.out().contains("already up to date"), second.out());

@@ -1,5 +1,7 @@
 package org.vipctl.cli;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.vipctl.catalog.Catalog;
 import org.vipctl.diagnostic.Diagnostics;
+import org.vipctl.diagnostic.Findings;
 import org.vipctl.diagnostic.Renderer;
 import org.vipctl.emit.OutputFiles;
 import org.vipctl.imports.ImportException;
@@ -83,6 +86,11 @@ final class ImportCommand implements Callable<Integer> {
         boolean stdout;
     }
 
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text (default) or json: the counts, the files written (with --stdout the policies"
+                    + " themselves) and the findings as one JSON document (docs/json-output.md).")
+    OutputFormat format;
+
     @Option(names = "--name", paramLabel = "NAME",
             description = "Name of the imported policy (only when the sources hold one; default: after the source).")
     String name;
@@ -143,6 +151,9 @@ final class ImportCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageError(e.getMessage());
         }
+        if (format == OutputFormat.JSON) {
+            return json(result, out, err);
+        }
         err.print(Renderer.text(result.diagnostics()));
         if (result.hasErrors()) {
             err.println("nothing written: " + Renderer.summary(result.diagnostics()));
@@ -166,6 +177,33 @@ final class ImportCommand implements Callable<Integer> {
         }
         out.println(result.summary());
         return ExitCodes.OK;
+    }
+
+    /** schemas/output/import.schema.json: counts, what was written (or the policies, with --stdout), findings. */
+    private int json(ImportResult result, PrintWriter out, PrintWriter err) throws IOException {
+        ObjectNode o = JsonOut.object();
+        o.put("valid", !result.hasErrors());
+        o.put("imported", result.imported());
+        o.put("unrelated", result.unrelated());
+        o.put("not_expressible", result.notExpressible());
+        ArrayNode policies = o.putArray("policies");
+        for (ImportResult.File f : result.files()) {
+            ObjectNode p = policies.addObject();
+            p.put("name", f.policy());
+            p.put("file", f.fileName());
+            if (output.stdout && !result.hasErrors()) {
+                p.put("yaml", new String(f.content(), StandardCharsets.UTF_8));
+            }
+        }
+        ArrayNode written = o.putArray("written");
+        if (!result.hasErrors() && !output.stdout) {
+            OutputFiles files = new OutputFiles();
+            result.files().forEach(f -> files.add(f.fileName(), f.content()));
+            files.writeTo(output.dir).forEach(p -> written.add(p.toString()));
+        }
+        o.set("findings", Renderer.jsonTree(Findings.of(result.diagnostics())));
+        out.print(JsonOut.write(o));
+        return result.hasErrors() ? ExitCodes.ERROR : ExitCodes.OK;
     }
 
     /** The live registry, read-only, through the same adapter apply uses. */

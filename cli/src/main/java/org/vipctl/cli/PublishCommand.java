@@ -1,5 +1,7 @@
 package org.vipctl.cli;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.Console;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -9,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.vipctl.apply.BackupStore;
 import org.vipctl.plan.Change;
+import org.vipctl.plan.PlanJson;
 import org.vipctl.plan.PlanText;
 import org.vipctl.publish.GpoContainer;
 import org.vipctl.publish.LdapDirectory;
@@ -67,6 +70,11 @@ final class PublishCommand implements Callable<Integer> {
     @Option(names = "--create", description = "Create the GPO (SYSVOL folder and AD container) if there is none of that name.")
     boolean create;
 
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text (default) or json: both halves, before and after, and the SYSVOL plan as one JSON"
+                    + " document (docs/json-output.md).")
+    OutputFormat format;
+
     @Option(names = "--dry-run", description = "Show what would change in both halves and write nothing (exit 2 when something would).")
     boolean dryRun;
 
@@ -120,13 +128,60 @@ final class PublishCommand implements Callable<Integer> {
             Path root = sysvol != null ? sysvol : defaultSysvol(directory.domain());
             Publisher.Result r = new Publisher(directory, new BackupStore(backups, Main.inputLimits(spec)), Clock.systemUTC()).publish(
                     new Publisher.Request(gpo, create, dryRun, root, desired.state(), desired.compilation().catalog()));
-            print(r, directory.domain(), out);
+            if (format == OutputFormat.JSON) {
+                out.print(JsonOut.write(json(r, directory.domain())));
+            } else {
+                print(r, directory.domain(), out);
+            }
             return dryRun && r.changed() ? ExitCodes.CHANGES : ExitCodes.OK;
         } catch (PublishException e) {
             throw new UserError(e.getMessage());
         } finally {
             java.util.Arrays.fill(password, '\0');
         }
+    }
+
+    /** The result for machines: schemas/output/publish.schema.json. */
+    static ObjectNode json(Publisher.Result r, String domain) {
+        ObjectNode o = JsonOut.object();
+        o.put("domain", domain);
+        o.put("dry_run", r.dryRun());
+        o.put("created", r.created());
+        o.put("changed", r.changed());
+        if (r.before().isPresent()) {
+            o.set("before", container(r.before().get()));
+        } else {
+            o.putNull("before");
+        }
+        o.set("after", container(r.after()));
+        o.set("plan", PlanJson.toTree(r.plan()));
+        if (r.applied().isPresent()) {
+            ObjectNode a = o.putObject("sysvol");
+            a.put("changed", r.applied().get().written().size());
+            a.put("unchanged", r.applied().get().unchanged());
+            if (r.applied().get().backup().isPresent()) {
+                a.put("backup", r.applied().get().backup().get().toString());
+            } else {
+                a.putNull("backup");
+            }
+        } else {
+            o.putNull("sysvol");
+        }
+        ArrayNode notes = o.putArray("notes");
+        r.notes().forEach(notes::add);
+        return o;
+    }
+
+    private static ObjectNode container(GpoContainer c) {
+        ObjectNode o = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        o.put("guid", c.guid());
+        o.put("display_name", c.displayName());
+        o.put("dn", c.dn());
+        o.put("version", c.version());
+        o.put("computer_version", c.computerVersion());
+        o.put("machine_extension_names", c.machineExtensionNames());
+        o.put("flags", c.flags());
+        return o;
     }
 
     private void print(Publisher.Result r, String domain, PrintWriter out) {

@@ -49,7 +49,7 @@ class MachineOutputTest {
         for (String[] command : List.of(new String[] {"validate"}, new String[] {"compile"}, new String[] {"plan"},
                 new String[] {"apply"}, new String[] {"rollback"}, new String[] {"pol", "diff"}, new String[] {"pol", "show"},
                 new String[] {"admx", "lint"}, new String[] {"explain"}, new String[] {"loopback-address"},
-                new String[] {"citrix", "show"}, new String[] {"detect"})) {
+                new String[] {"citrix", "show"}, new String[] {"detect"}, new String[] {"import"}, new String[] {"publish"})) {
             CommandLine c = Main.fullCommandLine();
             for (String name : command) {
                 c = c.getSubcommands().get(name);
