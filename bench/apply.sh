@@ -14,7 +14,8 @@ mb=${2:-13.5}
 values=${3:-2000}
 repo=$(CDPATH= cd -- "$(dirname -- "$0")/.." && pwd)
 cd "$repo"
-[ -f cli/target/vipctl.jar ] || { echo "apply.sh: cli/target/vipctl.jar is missing; run mvn -B -DskipTests package first" >&2; exit 1; }
+ls cli/target/vipctl-*.jar >/dev/null 2>&1 ||
+  { echo "apply.sh: cli/target/vipctl-<version>.jar is missing; run mvn -B -DskipTests package first" >&2; exit 1; }
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT INT TERM
