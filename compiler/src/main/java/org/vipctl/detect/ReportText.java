@@ -1,6 +1,5 @@
 package org.vipctl.detect;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 

@@ -2,7 +2,6 @@ package org.vipctl.gpo;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import org.vipctl.format.pol.PolRecord;
 import org.vipctl.registry.RegValue;
 

@@ -3,7 +3,6 @@ package org.vipctl.emit.admx;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.vipctl.Compilation;
 import org.vipctl.catalog.Catalog;
 import org.vipctl.diagnostic.Diagnostics;

@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.vipctl.Compilation;
 import org.vipctl.catalog.Catalog;
 import org.vipctl.diagnostic.Diagnostics;

@@ -1,14 +1,12 @@
 package org.vipctl.emit.pol;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.vipctl.Compilation;
 import org.vipctl.catalog.Catalog;
 import org.vipctl.diagnostic.Diagnostics;
