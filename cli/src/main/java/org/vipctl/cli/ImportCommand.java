@@ -152,7 +152,7 @@ final class ImportCommand implements Callable<Integer> {
             throw new UsageError(e.getMessage());
         }
         if (format == OutputFormat.JSON) {
-            return json(result, out, err);
+            return json(result, out);
         }
         err.print(Renderer.text(result.diagnostics()));
         if (result.hasErrors()) {
@@ -180,7 +180,7 @@ final class ImportCommand implements Callable<Integer> {
     }
 
     /** schemas/output/import.schema.json: counts, what was written (or the policies, with --stdout), findings. */
-    private int json(ImportResult result, PrintWriter out, PrintWriter err) throws IOException {
+    private int json(ImportResult result, PrintWriter out) throws IOException {
         ObjectNode o = JsonOut.object();
         o.put("valid", !result.hasErrors());
         o.put("imported", result.imported());
