@@ -1,7 +1,5 @@
 package org.vipctl.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -176,22 +174,9 @@ final class ApplyCommand implements Callable<Integer> {
     }
 
     private static String json(Plan plan, List<SiteSettings.NotApplied> notApplied, ApplyResult result) {
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        ObjectNode root = mapper.createObjectNode();
-        root.put("format_version", PlanJson.FORMAT_VERSION);
+        ObjectNode root = JsonOut.object();
         root.set("plan", PlanJson.toTree(plan, notApplied));
-        ObjectNode r = root.putObject("result");
-        r.put("changed", result.written().size());
-        r.put("unchanged", result.unchanged());
-        if (result.backup().isPresent()) {
-            r.put("backup", result.backup().get().toString());
-        } else {
-            r.putNull("backup");
-        }
-        try {
-            return mapper.writeValueAsString(root) + "\n";
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        root.set("result", JsonOut.result(result));
+        return JsonOut.write(root);
     }
 }

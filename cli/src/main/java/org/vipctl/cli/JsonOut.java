@@ -3,6 +3,7 @@ package org.vipctl.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.vipctl.apply.ApplyResult;
 import org.vipctl.diagnostic.Findings;
 import org.vipctl.diagnostic.Renderer;
 
@@ -26,6 +27,24 @@ final class JsonOut {
         o.put("valid", false);
         o.set("findings", Renderer.jsonTree(findings));
         return write(o);
+    }
+
+    /** An object nested in a document (no {@code format_version} of its own). */
+    static ObjectNode node() {
+        return MAPPER.createObjectNode();
+    }
+
+    /** What a run wrote: {@code changed}, {@code unchanged}, {@code backup} (path or null). */
+    static ObjectNode result(ApplyResult result) {
+        ObjectNode r = node();
+        r.put("changed", result.written().size());
+        r.put("unchanged", result.unchanged());
+        if (result.backup().isPresent()) {
+            r.put("backup", result.backup().get().toString());
+        } else {
+            r.putNull("backup");
+        }
+        return r;
     }
 
     static String write(ObjectNode o) {

@@ -156,14 +156,7 @@ final class PublishCommand implements Callable<Integer> {
         o.set("after", container(r.after()));
         o.set("plan", PlanJson.toTree(r.plan()));
         if (r.applied().isPresent()) {
-            ObjectNode a = o.putObject("sysvol");
-            a.put("changed", r.applied().get().written().size());
-            a.put("unchanged", r.applied().get().unchanged());
-            if (r.applied().get().backup().isPresent()) {
-                a.put("backup", r.applied().get().backup().get().toString());
-            } else {
-                a.putNull("backup");
-            }
+            o.set("sysvol", JsonOut.result(r.applied().get()));
         } else {
             o.putNull("sysvol");
         }
@@ -173,7 +166,7 @@ final class PublishCommand implements Callable<Integer> {
     }
 
     private static ObjectNode container(GpoContainer c) {
-        ObjectNode o = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        ObjectNode o = JsonOut.node();
         o.put("guid", c.guid());
         o.put("display_name", c.displayName());
         o.put("dn", c.dn());

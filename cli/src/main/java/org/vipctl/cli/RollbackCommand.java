@@ -111,14 +111,7 @@ final class RollbackCommand implements Callable<Integer> {
             o.put("restored_from", outcome.restoredFrom().orElseThrow().toString());
             o.put("backup_created", outcome.restored().orElseThrow().created().toString());
             o.set("plan", PlanJson.toTree(outcome.plan()));
-            ObjectNode r = o.putObject("result");
-            r.put("changed", result.written().size());
-            r.put("unchanged", result.unchanged());
-            if (result.backup().isPresent()) {
-                r.put("backup", result.backup().get().toString());
-            } else {
-                r.putNull("backup");
-            }
+            o.set("result", JsonOut.result(result));
             out.print(JsonOut.write(o));
             return ExitCodes.OK;
         }
