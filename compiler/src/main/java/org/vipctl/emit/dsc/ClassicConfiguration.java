@@ -67,7 +67,7 @@ final class ClassicConfiguration {
             property(ps, "ValueName", quote(e.name()));
             if (e instanceof RegistryEntry.Set s) {
                 RegValue v = s.value();
-                property(ps, "ValueType", quote(valueType(v)));
+                property(ps, "ValueType", quote(DscTypes.name(v)));
                 property(ps, "ValueData", data(v));
                 if (needsHex(v)) {
                     property(ps, "Hex", "$true");
@@ -87,19 +87,6 @@ final class ClassicConfiguration {
 
     private static void property(StringBuilder ps, String name, String value) {
         ps.append("                ").append(String.format("%-9s", name)).append(" = ").append(value).append('\n');
-    }
-
-    private static String valueType(RegValue v) {
-        return switch (v.type()) {
-            case REG_SZ -> "String";
-            case REG_EXPAND_SZ -> "ExpandString";
-            case REG_MULTI_SZ -> "MultiString";
-            case REG_DWORD -> "DWord";
-            case REG_QWORD -> "QWord";
-            case REG_BINARY -> "Binary";
-            case REG_NONE, REG_DWORD_BIG_ENDIAN -> throw new IllegalArgumentException(
-                    v.type() + " is not a type of the DSC Registry resource");
-        };
     }
 
     private static boolean needsHex(RegValue v) {

@@ -71,18 +71,6 @@ final class DscV3Document {
             case REG_DWORD_BIG_ENDIAN -> throw new IllegalArgumentException(
                     "REG_DWORD_BIG_ENDIAN has no Microsoft.Windows/Registry data type");
         };
-        return data == null ? java.util.Optional.empty() : java.util.Optional.of(Map.of(propertyName(v), data));
-    }
-
-    private static String propertyName(RegValue v) {
-        return switch (v.type()) {
-            case REG_SZ -> "String";
-            case REG_EXPAND_SZ -> "ExpandString";
-            case REG_MULTI_SZ -> "MultiString";
-            case REG_DWORD -> "DWord";
-            case REG_QWORD -> "QWord";
-            case REG_BINARY -> "Binary";
-            case REG_NONE, REG_DWORD_BIG_ENDIAN -> throw new IllegalStateException("no data property for " + v.type());
-        };
+        return data == null ? java.util.Optional.empty() : java.util.Optional.of(Map.of(DscTypes.name(v), data));
     }
 }
