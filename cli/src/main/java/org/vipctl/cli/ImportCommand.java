@@ -170,13 +170,18 @@ final class ImportCommand implements Callable<Integer> {
             err.println(result.summary());
             return ExitCodes.OK;
         }
-        OutputFiles files = new OutputFiles();
-        result.files().forEach(f -> files.add(f.fileName(), f.content()));
-        for (Path p : files.writeTo(output.dir)) {
+        for (Path p : write(result)) {
             out.println("wrote " + p);
         }
         out.println(result.summary());
         return ExitCodes.OK;
+    }
+
+    /** The policy files into {@code -o DIR}, each replaced atomically. */
+    private List<Path> write(ImportResult result) throws IOException {
+        OutputFiles files = new OutputFiles();
+        result.files().forEach(f -> files.add(f.fileName(), f.content()));
+        return files.writeTo(output.dir);
     }
 
     /** schemas/output/import.schema.json: counts, what was written (or the policies, with --stdout), findings. */
@@ -197,9 +202,7 @@ final class ImportCommand implements Callable<Integer> {
         }
         ArrayNode written = o.putArray("written");
         if (!result.hasErrors() && !output.stdout) {
-            OutputFiles files = new OutputFiles();
-            result.files().forEach(f -> files.add(f.fileName(), f.content()));
-            files.writeTo(output.dir).forEach(p -> written.add(p.toString()));
+            write(result).forEach(p -> written.add(p.toString()));
         }
         o.set("findings", Renderer.jsonTree(Findings.of(result.diagnostics())));
         out.print(JsonOut.write(o));
