@@ -132,7 +132,8 @@ class CompiledRegWineIT {
                 set(key, "Nothing", new RegValue.None()),
                 set(key, "N".repeat(100), new RegValue.MultiSz(List.of("long name", "wraps at once"))),
                 new RegistryEntry.Delete(key, "Stale", FROM),
-                set(view32, "InView32", new RegValue.Dword(32)));
+                set(view32, "InView32", new RegValue.Dword(32)),
+                RegistryEntry.keyOnly(new RegKey(Hive.HKLM, View.BIT64, "SOFTWARE\\Vipctl Wine Test\\Only the key"), FROM));
         Path reg = tmp.resolve("all-forms.reg");
         Files.write(reg, RegFileWriter.write(new RegistryState(Scope.LOCAL, entries), List.of("every form"), true));
         importAndCheck(reg, entries);
@@ -167,6 +168,12 @@ class CompiledRegWineIT {
             Map<String, Exported> exported = export(key.canonical(), reg.getParent());
             Map<String, Shown> shown32 = key.view() == View.BIT32 ? query(key, View.BIT32) : Map.of();
             for (RegistryEntry e : group.getValue()) {
+                if (e.isKeyOnly()) {
+                    PackagedCli.Result q = wine(List.of("reg", "query", hkey(key.canonical()), "/reg:64"), prefix.getParent(), 120);
+                    assertEquals(0, q.code(), "the key-only section did not create " + hkey(key.canonical()) + ": " + q);
+                    assertEquals(Map.of(), shown, "a key made for its own sake holds no value");
+                    continue;
+                }
                 String id = e.name().toLowerCase(Locale.ROOT);
                 if (e instanceof RegistryEntry.Delete) {
                     assertFalse(shown.containsKey(id), "still present after import: " + e);

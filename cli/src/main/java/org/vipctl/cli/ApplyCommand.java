@@ -162,7 +162,7 @@ final class ApplyCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         for (Change c : result.written()) {
-            out.println("wrote " + PlanText.where(c) + " = " + PlanText.show(c.after()) + " (verified)");
+            out.println("wrote " + PlanText.outcome(c) + " (verified)");
         }
         result.backup().ifPresent(p -> out.println("backup: " + p));
         out.println("Apply complete: " + result.summary() + ".");

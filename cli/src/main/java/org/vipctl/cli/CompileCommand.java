@@ -235,7 +235,7 @@ final class CompileCommand implements Callable<Integer> {
             return;
         }
         for (Change c : result.written()) {
-            out.println("GPO " + PlanText.where(c) + " = " + PlanText.show(c.after()));
+            out.println("GPO " + PlanText.outcome(c));
         }
         GpoRegistry gpo = GpoRegistry.open(dir, Ownership.none(), limits);
         out.println("updated GPO folder " + dir + ": " + result.summary() + ", computer version now "

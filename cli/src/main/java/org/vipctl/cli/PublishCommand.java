@@ -186,7 +186,7 @@ final class PublishCommand implements Callable<Integer> {
             PlanText.lines(r.plan()).forEach(l -> out.println("  " + l));
         } else {
             for (Change c : r.applied().get().written()) {
-                out.println("  SYSVOL: " + PlanText.where(c) + " = " + PlanText.show(c.after()) + " (verified)");
+                out.println("  SYSVOL: " + PlanText.outcome(c) + " (verified)");
             }
             r.applied().get().backup().ifPresent(p -> out.println("  SYSVOL backup: " + p));
         }

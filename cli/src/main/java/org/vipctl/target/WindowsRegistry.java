@@ -17,6 +17,7 @@ import org.vipctl.registry.RegData;
 import org.vipctl.registry.RegKey;
 import org.vipctl.registry.RegType;
 import org.vipctl.registry.RegValue;
+import org.vipctl.registry.RegistryEntry;
 import org.vipctl.registry.View;
 
 /**
@@ -69,6 +70,9 @@ public final class WindowsRegistry implements Registry {
     public Optional<RegValue> read(RegKey key, String name) {
         if (key.hive() != Hive.HKLM) {
             throw new RegistryException("the windows target reads HKLM only, not " + key);
+        }
+        if (RegistryEntry.isKeyOnly(name)) {
+            return keyExists(key) ? Optional.of(new RegValue.None()) : Optional.empty();
         }
         WinReg.HKEYByReference ref = new WinReg.HKEYByReference();
         int rc = Advapi32.INSTANCE.RegOpenKeyEx(WinReg.HKEY_LOCAL_MACHINE, key.path(), 0,
@@ -165,6 +169,9 @@ public final class WindowsRegistry implements Registry {
         } catch (Win32Exception e) {
             throw new RegistryException("cannot create " + key + ": " + e.getMessage(), e);
         }
+        if (RegistryEntry.isKeyOnly(name)) {
+            return; // the key is what was wanted
+        }
         WinReg.HKEY h = openForWrite(key).orElseThrow(() -> new RegistryException(key + " vanished after creation"));
         try {
             byte[] data = value.toBytes();
@@ -183,6 +190,10 @@ public final class WindowsRegistry implements Registry {
         if (h.isEmpty()) {
             return;
         }
+        if (RegistryEntry.isKeyOnly(name)) {
+            deleteIfEmpty(key, h.get());
+            return;
+        }
         try {
             int rc = Advapi32.INSTANCE.RegDeleteValue(h.get(), name);
             if (rc != W32Errors.ERROR_FILE_NOT_FOUND) {
@@ -190,6 +201,29 @@ public final class WindowsRegistry implements Registry {
             }
         } finally {
             Advapi32.INSTANCE.RegCloseKey(h.get());
+        }
+    }
+
+    /** Takes back a created key: only while it has no values and no subkeys, as when it was made. */
+    private static void deleteIfEmpty(RegKey key, WinReg.HKEY h) {
+        IntByReference subkeys = new IntByReference();
+        IntByReference values = new IntByReference();
+        int rc;
+        try {
+            rc = Advapi32.INSTANCE.RegQueryInfoKey(h, null, null, null, subkeys, null, null, values, null, null, null, null);
+        } finally {
+            Advapi32.INSTANCE.RegCloseKey(h);
+        }
+        check(rc, "inspect " + key);
+        if (subkeys.getValue() != 0 || values.getValue() != 0) {
+            return;
+        }
+        int cut = key.path().lastIndexOf('\\');
+        try {
+            Advapi32Util.registryDeleteKey(WinReg.HKEY_LOCAL_MACHINE, cut < 0 ? "" : key.path().substring(0, cut),
+                    key.path().substring(cut + 1), viewFlag(key.view()));
+        } catch (Win32Exception e) {
+            throw new RegistryException("cannot delete the empty key " + key + ": " + e.getMessage(), e);
         }
     }
 

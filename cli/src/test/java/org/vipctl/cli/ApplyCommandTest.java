@@ -1,12 +1,8 @@
 package org.vipctl.cli;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -20,6 +16,11 @@ import org.vipctl.target.RegFileRegistry;
 import org.vipctl.target.Registry;
 import org.vipctl.target.RegistryException;
 import picocli.CommandLine;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ApplyCommandTest {
 
@@ -143,6 +144,32 @@ class ApplyCommandTest {
 
     private static String restartWarning(String out) {
         return out.lines().filter(l -> l.contains("restart is needed")).findFirst().orElse("");
+    }
+
+    @Test
+    void aKeyOnlyEntryIsPlannedAppliedOnceAndRolledBack() throws Exception {
+        Path policy = Files.writeString(tmp.resolve("k.yaml"), "apiVersion: vipctl/v1\nkind: VipPolicy\nmetadata:\n  name: k\n"
+                + "spec:\n  registry:\n    - key: HKLM\\SOFTWARE\\Contoso\\Empty\n");
+        String target = "--target=regfile:" + tmp.resolve("s.reg");
+        String stateDir = "--state-dir=" + tmp.resolve("st");
+        Result plan = run(CommandLine.defaultFactory(), "plan", target, policy.toString());
+        assertEquals(0, plan.code(), plan.err());
+        assertTrue(plan.out().contains("  HKLM\\SOFTWARE\\Contoso\\Empty\n    + create (the key itself, without a value)\n"), plan.out());
+        Result json = run(CommandLine.defaultFactory(), "plan", "--format=json", target, policy.toString());
+        assertTrue(json.out().contains("\"name\" : \"**createkey\""), json.out());
+
+        Result apply = run(CommandLine.defaultFactory(), "apply", "--yes", target, stateDir, policy.toString());
+        assertEquals(0, apply.code(), apply.err());
+        assertTrue(apply.out().contains("wrote HKLM\\SOFTWARE\\Contoso\\Empty (key) exists (verified)\n"), apply.out());
+        String file = new String(Files.readAllBytes(tmp.resolve("s.reg")), StandardCharsets.UTF_16LE);
+        assertTrue(file.endsWith("[HKEY_LOCAL_MACHINE\\SOFTWARE\\Contoso\\Empty]\r\n\r\n"), file);
+        Result again = run(CommandLine.defaultFactory(), "apply", "--yes", target, stateDir, policy.toString());
+        assertTrue(again.out().contains("0 changed, 1 unchanged"), again.out());
+
+        Result back = run(CommandLine.defaultFactory(), "rollback", "--yes", target, stateDir);
+        assertEquals(0, back.code(), back.err());
+        String after = new String(Files.readAllBytes(tmp.resolve("s.reg")), StandardCharsets.UTF_16LE);
+        assertFalse(after.contains("Empty"), after);
     }
 
     @Test

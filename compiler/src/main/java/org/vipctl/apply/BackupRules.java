@@ -11,12 +11,14 @@ import java.util.Set;
 import org.vipctl.format.pol.PolRecord;
 import org.vipctl.gpo.GpoRegistry;
 import org.vipctl.registry.Hive;
+import org.vipctl.registry.RegistryEntry;
 
 /**
  * What a backup must be before rollback writes anything from it, checked like a policy: machine
  * (HKLM) values only, key paths and value names as Windows allows them and as {@code spec.registry}
  * accepts them (no control characters, no empty key names, names of at most 255 characters), Group
- * Policy directive names ({@code **del.}, {@code **soft.}) only for a GPO target; and a file that
+ * Policy directive names ({@code **del.}, {@code **soft.}) only for a GPO target, the key itself
+ * ({@link RegistryEntry#KEY_ONLY}) for any target; and a file that
  * no other user could have written.
  */
 final class BackupRules {
@@ -52,7 +54,7 @@ final class BackupRules {
             if (e.name().length() > MAX_VALUE_NAME) {
                 throw new IllegalArgumentException(where + "the value name is longer than " + MAX_VALUE_NAME + " characters");
             }
-            if (e.name().startsWith("**")) {
+            if (e.name().startsWith("**") && !RegistryEntry.isKeyOnly(e.name())) {
                 boolean directive = e.name().regionMatches(true, 0, PolRecord.DEL, 0, PolRecord.DEL.length())
                         || e.name().regionMatches(true, 0, PolRecord.SOFT, 0, PolRecord.SOFT.length());
                 if (!gpo || !directive) {

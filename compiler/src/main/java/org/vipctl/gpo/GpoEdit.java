@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.vipctl.format.pol.PolRecord;
 import org.vipctl.format.pol.RawRecord;
+import org.vipctl.registry.RegistryEntry;
 import org.vipctl.target.RegistryException;
 import org.vipctl.target.RegistryWrite;
 
@@ -29,7 +30,7 @@ final class GpoEdit {
             ValueId id = ValueId.ofRecordName(key, w.name());
             List<PolRecord> group = groups.computeIfAbsent(id, i -> existing(records, i));
             int at = indexOfName(group, w.name());
-            group.removeIf(r -> r.raw().name().equalsIgnoreCase(w.name()));
+            group.removeIf(r -> ValueId.recordName(r).equalsIgnoreCase(w.name()));
             if (w instanceof RegistryWrite.Set s) {
                 group.add(at >= 0 ? at : group.size(), record(key, s));
             }
@@ -65,7 +66,7 @@ final class GpoEdit {
 
     private static int indexOfName(List<PolRecord> group, String name) {
         for (int i = 0; i < group.size(); i++) {
-            if (group.get(i).raw().name().equalsIgnoreCase(name)) {
+            if (ValueId.recordName(group.get(i)).equalsIgnoreCase(name)) {
                 return i;
             }
         }
@@ -84,6 +85,9 @@ final class GpoEdit {
     /** A value record, or the directive the name spells ({@code **del.X} written as gpedit writes it). */
     private static PolRecord record(String key, RegistryWrite.Set s) {
         try {
+            if (RegistryEntry.isKeyOnly(s.name())) {
+                return PolRecord.keyOnly(key);
+            }
             if (s.name().startsWith("**")) {
                 return PolRecord.of(new RawRecord(key, s.name(), s.value().type().code(), s.value().toBytes()));
             }

@@ -140,10 +140,14 @@ public final class GpoRegistry implements Registry {
     @Override
     public Optional<RegValue> read(RegKey key, String name) {
         String path = machinePath(key);
+        if (RegistryEntry.isKeyOnly(name)) {
+            boolean recorded = records.stream().anyMatch(r -> r instanceof PolRecord.KeyOnly && r.key().equalsIgnoreCase(path));
+            return recorded ? Optional.of(new RegValue.None()) : Optional.empty();
+        }
         if (name.startsWith("**")) {
             PolRecord last = null;
             for (PolRecord r : records) {
-                if (r.key().equalsIgnoreCase(path) && r.raw().name().equalsIgnoreCase(name)) {
+                if (r.key().equalsIgnoreCase(path) && ValueId.recordName(r).equalsIgnoreCase(name)) {
                     last = r;
                 }
             }
@@ -256,16 +260,16 @@ public final class GpoRegistry implements Registry {
         for (PolRecord r : records) {
             Optional<ValueId> id = ValueId.about(r);
             boolean stale = id.isPresent() && owned.values().contains(id.get()) && !mentioned.contains(id.get());
-            if (stale && removed.add(new ValueId(r.key(), r.raw().name()).toString())) {
+            if (stale && removed.add(new ValueId(r.key(), ValueId.recordName(r)).toString())) {
                 RegKey key = new RegKey(Hive.HKLM, View.BIT64, r.key());
-                out.add(new RegistryEntry.Delete(key, r.raw().name(), pruned));
+                out.add(new RegistryEntry.Delete(key, ValueId.recordName(r), pruned));
             }
         }
         return new RegistryState(policies.scope(), out);
     }
 
     private void removeIfPresent(RegKey key, String path, String recordName, Provenance from, List<RegistryEntry> out) {
-        boolean present = records.stream().anyMatch(r -> r.key().equalsIgnoreCase(path) && r.raw().name().equalsIgnoreCase(recordName));
+        boolean present = records.stream().anyMatch(r -> r.key().equalsIgnoreCase(path) && ValueId.recordName(r).equalsIgnoreCase(recordName));
         if (present) {
             out.add(new RegistryEntry.Delete(key, recordName, from));
         }

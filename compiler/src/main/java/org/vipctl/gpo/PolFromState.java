@@ -36,6 +36,9 @@ public final class PolFromState {
 
     static PolRecord record(RegistryEntry e) {
         String key = e.key().literalPath();
+        if (e.isKeyOnly()) {
+            return PolRecord.keyOnly(key);
+        }
         if (e instanceof RegistryEntry.Set s) {
             // classified like any stored record: Windows gives a "**" name its directive meaning too
             return PolRecord.of(new RawRecord(key, s.name(), s.value().type().code(), s.value().toBytes()));

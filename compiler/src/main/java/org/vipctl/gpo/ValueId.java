@@ -3,6 +3,7 @@ package org.vipctl.gpo;
 import java.util.Locale;
 import java.util.Optional;
 import org.vipctl.format.pol.PolRecord;
+import org.vipctl.registry.RegistryEntry;
 
 /**
  * One registry value a GPO can say something about: a key path as Registry.pol spells it (no hive)
@@ -18,9 +19,13 @@ public record ValueId(String key, String name) {
 
     /**
      * The value a record is about, or empty for key-wide records ({@code **delvals.},
-     * {@code **DeleteValues}, {@code **DeleteKeys}, {@code **SecureKey}, key-only).
+     * {@code **DeleteValues}, {@code **DeleteKeys}, {@code **SecureKey}). A key-only record is about
+     * the pseudo value {@link RegistryEntry#KEY_ONLY} of its key.
      */
     public static Optional<ValueId> about(PolRecord r) {
+        if (r instanceof PolRecord.KeyOnly) {
+            return Optional.of(new ValueId(r.key(), RegistryEntry.KEY_ONLY));
+        }
         if (r instanceof PolRecord.Value v) {
             return Optional.of(new ValueId(v.key(), v.name()));
         }
@@ -31,6 +36,15 @@ public record ValueId(String key, String name) {
             return Optional.of(new ValueId(s.key(), s.valueName()));
         }
         return Optional.empty();
+    }
+
+    /**
+     * The name the registry port gives a record: its value name, {@code **del.X} and the like as
+     * stored, and {@link RegistryEntry#KEY_ONLY} for a key-only record (whose stored name is empty,
+     * like the default value's).
+     */
+    public static String recordName(PolRecord r) {
+        return r instanceof PolRecord.KeyOnly ? RegistryEntry.KEY_ONLY : r.raw().name();
     }
 
     /**

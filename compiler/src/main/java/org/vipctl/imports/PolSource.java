@@ -3,12 +3,14 @@ package org.vipctl.imports;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.vipctl.files.InputKind;
 import org.vipctl.files.InputLimits;
 import org.vipctl.files.InputRefused;
@@ -19,14 +21,17 @@ import org.vipctl.format.pol.PolRecord;
 import org.vipctl.gpo.GpoEffect;
 import org.vipctl.registry.Hive;
 import org.vipctl.registry.RegKey;
+import org.vipctl.registry.RegValue;
+import org.vipctl.registry.RegistryEntry;
 import org.vipctl.registry.View;
 
 /**
  * Reads a Registry.pol as the Group Policy client applies it: every value a record names gets the
  * effect the GPO target reads too ({@link GpoEffect}: set, deleted, set only if absent), from the
- * record that decides it, whose byte offset goes with the value. Key-wide records a policy cannot
- * express ({@code **delvals.}, {@code **DeleteKeys}, {@code **SecureKey}, key-only records) are
- * kept beside the values to be reported. A User half's records are values outside HKLM.
+ * record that decides it, whose byte offset goes with the value. A key-only record is the pseudo
+ * value {@link RegistryEntry#KEY_ONLY} of its key (a registry entry without a name). Key-wide
+ * records a policy cannot express ({@code **delvals.}, {@code **DeleteKeys}, {@code **SecureKey})
+ * are kept beside the values to be reported. A User half's records are values outside HKLM.
  */
 final class PolSource {
 
@@ -62,6 +67,7 @@ final class PolSource {
         List<Integer> deleteKeys = new ArrayList<>();
         Map<String, List<Integer>> own = new LinkedHashMap<>();
         Map<String, Map<String, String[]>> names = new LinkedHashMap<>();
+        Set<String> keysOnly = new HashSet<>();
         for (int i = 0; i < records.size(); i++) {
             PolRecord r = records.get(i);
             String k = r.key().toLowerCase(Locale.ROOT);
@@ -75,6 +81,10 @@ final class PolSource {
                         .putIfAbsent(name.toLowerCase(Locale.ROOT), new String[] {r.key(), name});
             }
             keyWide(r).ifPresent(what -> out.add(new Observed.KeyDirective(key(r.key()), what, origins.get(r))));
+            if (r instanceof PolRecord.KeyOnly && keysOnly.add(k)) {
+                out.add(new Observed.Value(key(r.key()), RegistryEntry.KEY_ONLY, r.raw().type(), Optional.of(new RegValue.None()),
+                        origins.get(r)));
+            }
         }
         for (Map.Entry<String, Map<String, String[]>> k : names.entrySet()) {
             List<PolRecord> relevant = inOrder(own.get(k.getKey()), deleteKeys).stream().map(records::get).toList();
@@ -143,9 +153,6 @@ final class PolSource {
     private static Optional<String> keyWide(PolRecord r) {
         if (r instanceof PolRecord.DeleteAllValues) {
             return Optional.of("deletes every value of the key (**delvals.)");
-        }
-        if (r instanceof PolRecord.KeyOnly) {
-            return Optional.of("creates the key without a value (a REG_NONE record with no value name)");
         }
         if (r instanceof PolRecord.DeleteKeys d) {
             return Optional.of("deletes the subkeys " + String.join(", ", d.subkeys()) + " (**DeleteKeys)");

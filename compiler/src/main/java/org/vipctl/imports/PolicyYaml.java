@@ -12,6 +12,7 @@ import java.util.Map;
 import org.vipctl.catalog.Setting;
 import org.vipctl.model.TargetOs;
 import org.vipctl.registry.RegValue;
+import org.vipctl.registry.RegistryEntry;
 
 /**
  * Writes an imported policy in the documented format, the way the examples are written: a
@@ -154,13 +155,14 @@ final class PolicyYaml {
         for (Draft.Entry e : sorted(d.registry)) {
             List<String> parts = new ArrayList<>();
             parts.add("key: " + YamlScalars.quoted("HKLM\\" + e.key().literalPath()));
-            parts.add("name: " + YamlScalars.scalar(e.name()));
-            if (e.value().isEmpty()) {
-                parts.add("ensure: absent");
-            } else {
-                RegValue v = e.value().get();
-                parts.add("type: " + v.type().name());
-                parts.add("data: " + data(v));
+            if (!RegistryEntry.isKeyOnly(e.name())) { // an entry without a name is the key itself
+                parts.add("name: " + YamlScalars.scalar(e.name()));
+                if (e.value().isEmpty()) {
+                    parts.add("ensure: absent");
+                } else {
+                    parts.add("type: " + e.value().get().type().name());
+                    parts.add("data: " + data(e.value().get()));
+                }
             }
             b.append("    - {").append(String.join(", ", parts)).append('}');
             String where = e.origin().where();

@@ -3,7 +3,10 @@ package org.vipctl.imports;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.vipctl.files.InputFile;
 import org.vipctl.files.InputKind;
 import org.vipctl.files.InputLimits;
@@ -13,6 +16,9 @@ import org.vipctl.format.reg.RegFileException;
 import org.vipctl.format.reg.RegFileReader;
 import org.vipctl.registry.Hive;
 import org.vipctl.registry.RegKey;
+import org.vipctl.registry.RegType;
+import org.vipctl.registry.RegValue;
+import org.vipctl.registry.RegistryEntry;
 import org.vipctl.registry.View;
 
 /**
@@ -43,6 +49,7 @@ final class RegSource {
         } catch (RegFileException e) {
             throw new ImportException("not a valid .reg file: " + e.getMessage(), e);
         }
+        Set<String> leaves = emptyLeaves(reg);
         for (RegFile.Section s : reg.sections()) {
             Optional<RegKey> parsed = RegKey.parse(s.key(), View.BIT64);
             Origin keyLine = new Origin.RegLine(shown, s.line());
@@ -60,6 +67,9 @@ final class RegSource {
                 fold.deleteTree(key, "deletes the key and all its subkeys ([-" + s.key() + "])", keyLine);
                 continue;
             }
+            if (leaves.contains(key.id())) {
+                fold.set(key, RegistryEntry.KEY_ONLY, RegType.REG_NONE.code(), Optional.of(new RegValue.None()), keyLine);
+            }
             for (RegFile.ValueLine v : s.values()) {
                 Origin at = new Origin.RegLine(shown, v.line());
                 if (v.value().isPresent()) {
@@ -69,5 +79,35 @@ final class RegSource {
                 }
             }
         }
+    }
+
+    /**
+     * The keys the file creates for their own sake: a section without values whose key has no value
+     * and no subkey anywhere in the file. The empty parent sections regedit (and vipctl) write
+     * above a key are not among them: the subkey creates them anyway.
+     */
+    private static Set<String> emptyLeaves(RegFile reg) {
+        Set<String> withValues = new HashSet<>();
+        TreeSet<String> all = new TreeSet<>();
+        for (RegFile.Section s : reg.sections()) {
+            Optional<RegKey> k = RegKey.parse(s.key(), View.BIT64);
+            if (k.isEmpty() || s.deleteKey()) {
+                continue;
+            }
+            all.add(k.get().id());
+            if (!s.values().isEmpty()) {
+                withValues.add(k.get().id());
+            }
+        }
+        Set<String> out = new HashSet<>();
+        for (String id : all) {
+            // the ids starting with "id\\" are one run in sorted order, from the first one at or after that prefix
+            String below = all.ceiling(id + "\\");
+            boolean hasSubkey = below != null && below.startsWith(id + "\\");
+            if (!hasSubkey && !withValues.contains(id)) {
+                out.add(id);
+            }
+        }
+        return out;
     }
 }

@@ -8,6 +8,7 @@ import org.vipctl.diagnostic.Rule;
 import org.vipctl.registry.RegKey;
 import org.vipctl.registry.RegType;
 import org.vipctl.registry.RegValue;
+import org.vipctl.registry.RegistryEntry;
 import org.vipctl.registry.View;
 
 /**
@@ -29,6 +30,9 @@ final class RegistryEntries {
 
     /** Why {@code v} cannot be an entry; empty when it can. */
     static Optional<Problem> problem(Observed.Value v) {
+        if (RegistryEntry.isKeyOnly(v.name())) {
+            return names(v.key(), ""); // an entry without a name
+        }
         Optional<RegType> type = RegType.ofCode(Integer.toUnsignedLong(v.type()));
         if (type.isEmpty() || !TYPES.contains(type.get())) {
             return Optional.of(new Problem(Rule.NOT_ALLOWED, v.typeName() + " has no form in a policy (registry entries"

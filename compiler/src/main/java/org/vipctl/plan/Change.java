@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.vipctl.registry.Provenance;
 import org.vipctl.registry.RegKey;
 import org.vipctl.registry.RegValue;
+import org.vipctl.registry.RegistryEntry;
 
 /** The planned fate of one registry value: the value before and after, and the setting it serves. */
 public sealed interface Change {
@@ -25,8 +26,11 @@ public sealed interface Change {
         return action() != Action.NO_OP;
     }
 
-    /** {@code key\name}, with {@code (default)} for the unnamed value. */
+    /** {@code key\name}, with {@code (default)} for the unnamed value and {@code (key)} for the key itself. */
     default String path() {
+        if (RegistryEntry.isKeyOnly(name())) {
+            return key().hive() + "\\" + key().path() + " (key)";
+        }
         return key().hive() + "\\" + key().path() + "\\" + (name().isEmpty() ? "(default)" : name());
     }
 

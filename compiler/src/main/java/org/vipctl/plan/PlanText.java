@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.vipctl.registry.RegValue;
+import org.vipctl.registry.RegistryEntry;
 
 /** The plan for people: one line per value, then warnings and a summary line. */
 public final class PlanText {
@@ -74,6 +75,11 @@ public final class PlanText {
         String name = c.name().isEmpty() ? "(default)" : c.name();
         String sign;
         String rest;
+        if (RegistryEntry.isKeyOnly(c.name())) {
+            return c instanceof Change.Create ? paint("+ create", "32", colour) + " (the key itself, without a value)"
+                    : c instanceof Change.Delete ? paint("- delete", "31", colour) + " (the key itself, while it is empty)"
+                    : "= no-op  (the key itself) " + (c.before().isPresent() ? "exists" : "(absent)");
+        }
         if (c instanceof Change.Create cr) {
             sign = paint("+ create", "32", colour);
             rest = name + " = " + show(cr.value());
@@ -127,8 +133,21 @@ public final class PlanText {
         return c.path() + view(c);
     }
 
+    /** Where a change lands and what is there after it: {@code KEY\NAME = TYPE DATA}, or {@code KEY (key) exists}. */
+    public static String outcome(Change c) {
+        if (RegistryEntry.isKeyOnly(c.name())) {
+            return where(c) + (c.after().isPresent() ? " exists" : " is gone");
+        }
+        return where(c) + " = " + show(c.after());
+    }
+
     public static String line(Change c) {
         String where = where(c);
+        if (RegistryEntry.isKeyOnly(c.name())) {
+            return c instanceof Change.Create ? "+ create " + where
+                    : c instanceof Change.Delete ? "- delete " + where + " while it is empty"
+                    : "= no-op  " + where + (c.before().isPresent() ? " exists" : " (absent)");
+        }
         if (c instanceof Change.Create cr) {
             return "+ create " + where + " = " + show(cr.value());
         }

@@ -100,9 +100,14 @@ public final class ReportBuilder {
                         : "Citrix prefer loopback: instances of " + names(p.processes())
                         + " use the session's loopback address rather than its virtual IP.")
                 : "Turns Citrix prefer loopback off."));
-        if (!spec.registry().isEmpty()) {
-            out.add("Manages " + spec.registry().size() + " further registry value" + (spec.registry().size() == 1 ? "" : "s")
-                    + " (spec.registry).");
+        long keys = spec.registry().stream().filter(c -> RegistryEntry.isKeyOnly(c.name())).count();
+        long values = spec.registry().size() - keys;
+        if (values > 0) {
+            out.add("Manages " + values + " further registry value" + (values == 1 ? "" : "s") + " (spec.registry).");
+        }
+        if (keys > 0) {
+            out.add("Makes sure " + keys + " registry key" + (keys == 1 ? " exists" : "s exist")
+                    + " (spec.registry entries without a name).");
         }
         return out;
     }
@@ -146,7 +151,9 @@ public final class ReportBuilder {
             String setting = compilation.catalog().byId(e.from().settingId()).map(Setting::title).orElse(e.from().settingId());
             String path = e.key().hive() + "\\" + e.key().literalPath();
             String name = e.name().isEmpty() ? "(default)" : e.name();
-            if (e instanceof RegistryEntry.Set s) {
+            if (e.isKeyOnly()) {
+                rows.add(new Report.ValueRow(path, "(key)", "", "(the key exists)", setting));
+            } else if (e instanceof RegistryEntry.Set s) {
                 rows.add(new Report.ValueRow(path, name, s.value().type().name(), s.value().display(), setting));
             } else {
                 rows.add(new Report.ValueRow(path, name, "", "(deleted)", setting));

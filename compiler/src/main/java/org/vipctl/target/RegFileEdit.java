@@ -3,6 +3,7 @@ package org.vipctl.target;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,10 +25,12 @@ import org.vipctl.registry.View;
  * layout; a new value goes after the last value of its key's last section; a key the file lacks is
  * appended as a new section; a deleted value loses every line that still sets it. Sections at the
  * end of the file that this edit emptied of values are removed, so an appended key that is deleted
- * again leaves no trace. Setting values and deleting them again gives back the same bytes; a value
- * that existed, was deleted and is set again comes back after the last value of its key (the same
- * registry, another line order); a last line without a line end gets one when a key is appended
- * after it. Work is linear in the file's size plus the changes.
+ * again leaves no trace. A key created for its own sake (no values) is an appended header alone;
+ * taking such a key back removes its sections while they hold no values. Setting values and
+ * deleting them again gives back the same bytes; a value that existed, was deleted and is set again
+ * comes back after the last value of its key (the same registry, another line order); a last line
+ * without a line end gets one when a key is appended after it. Work is linear in the file's size
+ * plus the changes.
  */
 final class RegFileEdit {
 
@@ -43,8 +46,11 @@ final class RegFileEdit {
     private final Map<Integer, LinkedHashMap<String, String>> inserted = new HashMap<>();
     private final LinkedHashMap<String, Appended> appended = new LinkedHashMap<>();
 
-    private record Appended(String header, LinkedHashMap<String, String> lines) {
+    private record Appended(String header, LinkedHashMap<String, String> lines, boolean keepEmpty) {
     }
+
+    /** Sections of keys without values that {@link #removeEmptyKey} took back. */
+    private final Set<Integer> dropped = new HashSet<>();
 
     RegFileEdit(RegFileSource source) {
         this.source = source;
@@ -75,7 +81,7 @@ final class RegFileEdit {
         if (live.isEmpty()) {
             LinkedHashMap<String, String> lines = new LinkedHashMap<>();
             lines.put(lower, line);
-            appended.put(id, new Appended(RegFileWriter.keyLine(key), lines));
+            appended.put(id, new Appended(RegFileWriter.keyLine(key), lines, false));
             return;
         }
         int last = live.get(live.size() - 1);
@@ -97,6 +103,25 @@ final class RegFileEdit {
             replaced.put(existing, line);
         } else {
             inserted.computeIfAbsent(last, k -> new LinkedHashMap<>()).put(lower, line);
+        }
+    }
+
+    /** Makes a key the file lacks: a section header without values, appended. */
+    void createKey(RegKey key) {
+        String id = key.id();
+        if (live(id).isEmpty() && !appended.containsKey(id)) {
+            appended.put(id, new Appended(RegFileWriter.keyLine(key), new LinkedHashMap<>(), true));
+        }
+    }
+
+    /** Removes the sections of a key that holds no values (the caller checked it has no subkeys). */
+    void removeEmptyKey(RegKey key) {
+        String id = key.id();
+        appended.remove(id);
+        for (int i : live(id)) {
+            if (sections.get(i).values().stream().allMatch(deleted::contains)) {
+                dropped.add(i);
+            }
         }
     }
 
@@ -132,7 +157,7 @@ final class RegFileEdit {
         int cursor = 0;
         for (int i = 0; i < sections.size(); i++) {
             RegFile.Section s = sections.get(i);
-            if (i >= keepUpTo) {
+            if (i >= keepUpTo || dropped.contains(i)) {
                 sb.append(text, cursor, s.start());
                 cursor = s.end();
                 continue;
@@ -164,7 +189,7 @@ final class RegFileEdit {
         }
         sb.append(text, cursor, text.length());
         for (Appended a : appended.values()) {
-            if (a.lines().isEmpty()) {
+            if (a.lines().isEmpty() && !a.keepEmpty()) {
                 continue;
             }
             if (sb.length() > 0 && sb.charAt(sb.length() - 1) != '\n') {

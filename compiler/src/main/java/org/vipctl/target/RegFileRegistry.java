@@ -19,6 +19,7 @@ import org.vipctl.format.reg.RegFileReader;
 import org.vipctl.format.reg.RegFileSource;
 import org.vipctl.registry.RegKey;
 import org.vipctl.registry.RegValue;
+import org.vipctl.registry.RegistryEntry;
 
 /**
  * A .reg file as the registry (offline images, tests, machines without Windows). A missing or
@@ -110,6 +111,9 @@ public final class RegFileRegistry implements Registry {
 
     @Override
     public Optional<RegValue> read(RegKey key, String name) {
+        if (RegistryEntry.isKeyOnly(name)) {
+            return tree.keyExists(key) ? Optional.of(new RegValue.None()) : Optional.empty();
+        }
         return tree.read(key, name);
     }
 
@@ -131,7 +135,9 @@ public final class RegFileRegistry implements Registry {
     @Override
     public void apply(List<RegistryWrite> writes) {
         for (RegistryWrite w : writes) {
-            if (w instanceof RegistryWrite.Set set) {
+            if (RegistryEntry.isKeyOnly(w.name())) {
+                keyOnly(w);
+            } else if (w instanceof RegistryWrite.Set set) {
                 tree.write(set.key(), set.name(), set.value());
                 edit.ifPresent(e -> e.set(set.key(), set.name(), set.value()));
             } else {
@@ -140,6 +146,21 @@ public final class RegFileRegistry implements Registry {
             }
         }
         save();
+    }
+
+    /**
+     * The key itself: a section header without values creates it; taking it back removes the key
+     * only while it is empty (no values, no subkeys), as it was before it was created.
+     */
+    private void keyOnly(RegistryWrite w) {
+        if (w instanceof RegistryWrite.Set) {
+            if (!tree.keyExists(w.key())) {
+                tree.createKey(w.key());
+                edit.ifPresent(e -> e.createKey(w.key()));
+            }
+        } else if (tree.removeIfEmpty(w.key())) {
+            edit.ifPresent(e -> e.removeEmptyKey(w.key()));
+        }
     }
 
     /** Times the file was written through this object (for tests: one per batch). */

@@ -75,8 +75,11 @@ final class RegStateFile {
             chain.add(id(k.hive, k.path));
             for (String c : chain) {
                 StateTree.KeyNode node = byPath.get(c);
-                if (node != null && !node.values.isEmpty() && done.add(c)) {
+                if (node != null && done.add(c)) {
                     RegKey key = new RegKey(node.hive, View.BIT64, node.path);
+                    if (node.values.isEmpty()) {
+                        entries.add(RegistryEntry.keyOnly(key, from)); // a key without values is its header alone
+                    }
                     for (StateTree.Named v : node.values.values()) {
                         entries.add(new RegistryEntry.Set(key, v.name(), v.value(), from));
                     }

@@ -79,6 +79,18 @@ final class StateTree {
         }
     }
 
+    /** Removes the key when it has no values and no subkeys; true when it did. */
+    boolean removeIfEmpty(RegKey key) {
+        String id = key.id();
+        KeyNode k = keys.get(id);
+        boolean hasSubkeys = keys.keySet().stream().anyMatch(x -> x.startsWith(id + "\\"));
+        if (k == null || !k.values.isEmpty() || hasSubkeys) {
+            return false;
+        }
+        keys.remove(id);
+        return true;
+    }
+
     /** Removes the key and all its subkeys, as {@code [-KEY]} does. */
     void deleteTree(RegKey key) {
         String id = key.id();

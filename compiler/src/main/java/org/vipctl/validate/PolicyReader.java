@@ -25,6 +25,7 @@ import org.vipctl.registry.Hive;
 import org.vipctl.registry.RegKey;
 import org.vipctl.registry.RegType;
 import org.vipctl.registry.RegValue;
+import org.vipctl.registry.RegistryEntry;
 import org.vipctl.registry.View;
 import org.vipctl.schema.SchemaCheck;
 
@@ -164,6 +165,9 @@ final class PolicyReader {
                     "name a key below the hive, e.g. HKLM\\SOFTWARE\\Contoso\\App"));
             return Optional.empty();
         }
+        if (!n.has("name")) {
+            return keyOnly(p, n, at, key.get());
+        }
         String name = n.path("name").asText();
         if (name.startsWith("**")) {
             out.add(Rule.REGISTRY_KEY.error(doc.valueAt(p + "/name"), "value names starting with '**' are Group Policy directives",
@@ -199,6 +203,24 @@ final class PolicyReader {
             return Optional.empty();
         }
         return Optional.of(new CustomValue(at, key.get(), name, value));
+    }
+
+    /** An entry without a name: the key itself must exist. It has nothing else to say. */
+    private Optional<CustomValue> keyOnly(String p, JsonNode n, Location at, RegKey key) {
+        for (String field : List.of("type", "data")) {
+            if (n.has(field)) {
+                out.add(Rule.MISSING.error(doc.keyAt(p + "/" + field), "registry entry has " + field
+                                + " but no name; without a name the entry only makes sure the key exists",
+                        "add name: (\"\" for the key's default value), or remove type and data"));
+                return Optional.empty();
+            }
+        }
+        if ("absent".equals(n.path("ensure").asText("present"))) {
+            out.add(Rule.MISSING.error(doc.valueAt(p + "/ensure"), "ensure: absent needs the name of the value to delete",
+                    "add name: (\"\" for the key's default value); deleting a whole key is left to Windows tools"));
+            return Optional.empty();
+        }
+        return Optional.of(new CustomValue(at, key, RegistryEntry.KEY_ONLY, Optional.of(new RegValue.None())));
     }
 
     /** Windows limits: a key name is at most 255 characters, a value name at most 16,383. */

@@ -230,6 +230,25 @@ class GpoRegistryTest {
     }
 
     @Test
+    void aKeyOnlyEntryIsTheKeyOnlyRecordItselfBesideADefaultValueAndRollbackRemovesJustIt() throws IOException {
+        RegKey key = new RegKey(Hive.HKLM, View.BIT64, "Software\\Policies\\Microsoft\\WindowsFirewall\\DomainProfile\\Logging");
+        PolRecord defaultValue = PolRecord.value(key.path(), "", new RegValue.Sz("kept"));
+        existing("[General]\r\nVersion=0\r\n", defaultValue);
+        RegistryState desired = state(RegistryEntry.keyOnly(key, Fixtures.from("registry")));
+
+        Engine.Outcome first = apply(desired);
+        assertEquals(1, first.result().orElseThrow().written().size());
+        assertEquals(List.of(defaultValue, PolRecord.keyOnly(key.path())), records(),
+                "the key-only record is not the default value, though both have an empty name");
+        assertEquals(Optional.of(new RegValue.None()), GpoRegistry.open(gpo()).read(key, RegistryEntry.KEY_ONLY));
+        assertFalse(apply(desired).plan().hasChanges(), "a second apply changes nothing");
+
+        rollback();
+        assertEquals(List.of(defaultValue), records());
+        assertEquals(Optional.empty(), GpoRegistry.open(gpo()).read(key, RegistryEntry.KEY_ONLY));
+    }
+
+    @Test
     void aNewFolderGetsTheSameBytesAsAFreshCompile() throws IOException {
         Files.createDirectories(gpo());
         RegistryState desired = state(set(POLICY_VIP, "EnableVirtualIP", 1), set(CITRIX_POLICY, "PreferLoopback", 1),

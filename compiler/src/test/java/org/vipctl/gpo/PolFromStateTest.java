@@ -16,6 +16,7 @@ import org.vipctl.registry.View;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PolFromStateTest {
 
@@ -47,5 +48,17 @@ class PolFromStateTest {
     @Test
     void theSameStateGivesTheSameBytes() {
         assertArrayEquals(PolFromState.records(state(), Hive.HKLM).toBytes(), PolFromState.records(state(), Hive.HKLM).toBytes());
+    }
+
+    @Test
+    void aKeyOnlyEntryIsTheEmptyNamedRegNoneRecordWithNoData() {
+        RegKey key = new RegKey(Hive.HKLM, View.BIT64, "SOFTWARE\\Policies\\Empty");
+        PolFile pol = PolFromState.records(new RegistryState(Scope.POLICY, List.of(RegistryEntry.keyOnly(key, FROM))), Hive.HKLM);
+        PolRecord r = pol.records().get(0);
+        assertTrue(r instanceof PolRecord.KeyOnly, r::toString);
+        assertEquals("", r.raw().name());
+        assertEquals(0, r.raw().type());
+        assertEquals(0, r.raw().size());
+        assertEquals(List.of(PolRecord.keyOnly("SOFTWARE\\Policies\\Empty")), pol.records());
     }
 }

@@ -99,7 +99,7 @@ final class PolicyArbitraries {
                 });
     }
 
-    /** Registry entries outside the catalog's keys, each value once; data of every type a policy takes. */
+    /** Registry entries outside the catalog's keys, each value once; data of every type a policy takes, and keys alone. */
     static Arbitrary<List<ObjectNode>> registry() {
         Arbitrary<String> part = Arbitraries.strings().alpha().numeric().withChars(" _.-{}").ofMinLength(1).ofMaxLength(10)
                 .map(String::strip).filter(s -> !s.isEmpty());
@@ -111,7 +111,7 @@ final class PolicyArbitraries {
                 Arbitraries.strings().all().excludeChars('\0').ofMaxLength(20).filter(RegistryEntries::representable),
                 Arbitraries.of("true", "no", "null", "~", "9000", "0x1F", "1.5", "2024-01-01", "- a", "a: b", "#x", "'q'",
                         "\"dq\"", "", " lead", "trail ", "\u2028", "\uFEFFbom", "line\nbreak", "tab\there", "%VAR%\\x"));
-        Arbitrary<ObjectNode> value = Combinators.combine(key, name, Arbitraries.integers().between(0, 6), text,
+        Arbitrary<ObjectNode> value = Combinators.combine(key, name, Arbitraries.integers().between(0, 7), text,
                 text.filter(s -> !s.isEmpty()).list().ofMaxSize(3), Arbitraries.longs(),
                 Arbitraries.bytes().array(byte[].class).ofMaxSize(12))
                 .as((k, n, kind, s, items, number, bytes) -> {
@@ -126,7 +126,8 @@ final class PolicyArbitraries {
                             items.forEach(a::add);
                         }
                         case 5 -> o.put("type", "REG_BINARY").put("data", HexFormat.of().formatHex(bytes));
-                        default -> o.put("ensure", "absent");
+                        case 6 -> o.put("ensure", "absent");
+                        default -> o.remove("name"); // the key itself
                     }
                     return o;
                 });
@@ -134,7 +135,8 @@ final class PolicyArbitraries {
             Set<String> seen = new HashSet<>();
             List<ObjectNode> unique = new ArrayList<>();
             for (ObjectNode o : list) {
-                if (seen.add((o.get("key").asText() + "\0" + o.get("name").asText()).toLowerCase(Locale.ROOT))) {
+                String valueName = o.has("name") ? o.get("name").asText() : "\0key";
+                if (seen.add((o.get("key").asText() + "\0" + valueName).toLowerCase(Locale.ROOT))) {
                     unique.add(o);
                 }
             }

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.vipctl.registry.RegKey;
 import org.vipctl.registry.RegValue;
+import org.vipctl.registry.RegistryEntry;
 
 /** A registry in memory, for tests: same matching rules as the file and Windows targets, and a write counter. */
 public final class InMemoryRegistry implements Registry {
@@ -24,6 +25,9 @@ public final class InMemoryRegistry implements Registry {
 
     @Override
     public Optional<RegValue> read(RegKey key, String name) {
+        if (RegistryEntry.isKeyOnly(name)) {
+            return tree.keyExists(key) ? Optional.of(new RegValue.None()) : Optional.empty();
+        }
         return tree.read(key, name);
     }
 
@@ -40,12 +44,20 @@ public final class InMemoryRegistry implements Registry {
     @Override
     public void write(RegKey key, String name, RegValue value) {
         writes++;
+        if (RegistryEntry.isKeyOnly(name)) {
+            tree.createKey(key);
+            return;
+        }
         tree.write(key, name, value);
     }
 
     @Override
     public void delete(RegKey key, String name) {
         writes++;
+        if (RegistryEntry.isKeyOnly(name)) {
+            tree.removeIfEmpty(key);
+            return;
+        }
         tree.delete(key, name);
     }
 

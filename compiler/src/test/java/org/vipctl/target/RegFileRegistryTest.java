@@ -1,13 +1,5 @@
 package org.vipctl.target;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.vipctl.plan.Fixtures.CITRIX_VIP;
-import static org.vipctl.plan.Fixtures.LOCAL_VIP;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,10 +7,20 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.vipctl.format.reg.RegFileWriter;
 import org.vipctl.registry.Hive;
 import org.vipctl.registry.RegKey;
 import org.vipctl.registry.RegValue;
+import org.vipctl.registry.RegistryEntry;
 import org.vipctl.registry.View;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.vipctl.plan.Fixtures.CITRIX_VIP;
+import static org.vipctl.plan.Fixtures.LOCAL_VIP;
 
 class RegFileRegistryTest {
 
@@ -122,5 +124,37 @@ class RegFileRegistryTest {
         assertEquals(Optional.of(new RegValue.Dword(2)), after.read(new RegKey(Hive.HKLM, View.BIT64, "SOFTWARE\\Theirs"), "T"),
                 "after the refusal the object holds what the file holds, and writes on top of it");
         assertEquals(Optional.of(new RegValue.Dword(2)), after.read(LOCAL_VIP, "B"));
+    }
+
+    @Test
+    void theKeyItselfIsASectionWithoutValuesAndIsTakenBackOnlyWhileEmpty() throws Exception {
+        RegKey empty = new RegKey(Hive.HKLM, View.BIT64, "SOFTWARE\\Contoso\\Empty");
+        Path f = tmp.resolve("k.reg");
+        RegFileRegistry reg = RegFileRegistry.open(f);
+        assertEquals(Optional.empty(), reg.read(empty, RegistryEntry.KEY_ONLY));
+        reg.write(empty, RegistryEntry.KEY_ONLY, new RegValue.None());
+        String text = new String(Files.readAllBytes(f), StandardCharsets.UTF_16LE);
+        assertTrue(text.endsWith("[HKEY_LOCAL_MACHINE\\SOFTWARE\\Contoso\\Empty]\r\n\r\n"), text);
+        assertFalse(text.contains("createkey"), text);
+        assertEquals(Optional.of(new RegValue.None()), RegFileRegistry.open(f).read(empty, RegistryEntry.KEY_ONLY));
+
+        // a file with content of its own is edited in place: the section is appended, then taken back
+        Path g = tmp.resolve("g.reg");
+        String own = "Windows Registry Editor Version 5.00\r\n\r\n; kept\r\n[HKEY_LOCAL_MACHINE\\SOFTWARE\\Other]\r\n\"A\"=dword:00000001\r\n\r\n";
+        Files.write(g, RegFileWriter.encode(own));
+        byte[] before = Files.readAllBytes(g);
+        RegFileRegistry edited = RegFileRegistry.open(g);
+        edited.write(empty, RegistryEntry.KEY_ONLY, new RegValue.None());
+        assertEquals(own + "[HKEY_LOCAL_MACHINE\\SOFTWARE\\Contoso\\Empty]\r\n\r\n",
+                new String(Files.readAllBytes(g), StandardCharsets.UTF_16LE).substring(1));
+        RegFileRegistry.open(g).delete(empty, RegistryEntry.KEY_ONLY);
+        assertArrayEquals(before, Files.readAllBytes(g), "taking the key back gives the same bytes");
+
+        // a key that got a value since is not empty: taking it back leaves it
+        RegFileRegistry.open(g).write(empty, RegistryEntry.KEY_ONLY, new RegValue.None());
+        RegFileRegistry.open(g).write(empty, "Port", new RegValue.Dword(9000));
+        RegFileRegistry.open(g).delete(empty, RegistryEntry.KEY_ONLY);
+        assertEquals(Optional.of(new RegValue.Dword(9000)), RegFileRegistry.open(g).read(empty, "Port"));
+        assertEquals(Optional.of(new RegValue.None()), RegFileRegistry.open(g).read(empty, RegistryEntry.KEY_ONLY));
     }
 }

@@ -13,6 +13,7 @@ import org.vipctl.diagnostic.Diagnostic;
 import org.vipctl.diagnostic.Rule;
 import org.vipctl.model.CustomValue;
 import org.vipctl.registry.RegValue;
+import org.vipctl.registry.RegistryEntry;
 import org.vipctl.registry.View;
 
 /** spec.registry: hive, key path, value name, type and data. */
@@ -135,5 +136,27 @@ class RegistryEntriesTest {
                 .one(Rule.REGISTRY_KEY);
         assertTrue(d.message().contains("control character"), d.message());
         assertTrue(d.location().line() > 0 && d.location().column() > 0, d.location()::toString);
+    }
+
+    @Test
+    void anEntryWithoutANameIsTheKeyItself() {
+        Check c = Check.files(entry("key: 'HKLM\\SOFTWARE\\Contoso\\Empty'"));
+        c.clean();
+        CustomValue v = c.valid.get(0).spec().registry().get(0);
+        assertEquals("SOFTWARE\\Contoso\\Empty", v.key().path());
+        assertEquals(RegistryEntry.KEY_ONLY, v.name());
+        assertEquals(java.util.Optional.of(new RegValue.None()), v.value());
+        Check.files(entry("key: 'HKLM\\SOFTWARE\\Contoso\\Empty', ensure: present, view: 32")).clean();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"type: REG_DWORD|type", "data: 1|data: 1", "type: REG_SZ, data: x|type", "ensure: absent|absent"})
+    void anEntryWithoutANameSaysNothingElse(String extra, String at) {
+        String text = entry("key: 'HKLM\\SOFTWARE\\X', " + extra);
+        Check c = Check.files(text);
+        assertTrue(c.valid.isEmpty(), c::dump);
+        Diagnostic d = c.one(Rule.MISSING);
+        assertTrue(d.message().contains("name"), d.message());
+        at(d, text, at);
     }
 }

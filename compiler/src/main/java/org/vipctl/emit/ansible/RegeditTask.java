@@ -31,14 +31,19 @@ final class RegeditTask {
         String key = e.key().literalPath();
         Map<String, Object> args = new LinkedHashMap<>();
         args.put("path", text(e.key().hive().name() + ":\\" + key));
-        args.put("name", text(e.name()));
         Map<String, Object> task = new LinkedHashMap<>();
-        if (e instanceof RegistryEntry.Set s) {
+        if (e.isKeyOnly()) {
+            // the module's own form for "create the key": a path and no name (name: '' is the default value)
+            task.put("name", "Create the key " + shortKey(key));
+            args.put("state", "present");
+        } else if (e instanceof RegistryEntry.Set s) {
+            args.put("name", text(e.name()));
             task.put("name", "Set " + label(e.name()) + " (" + s.value().type() + ") in " + shortKey(key));
             args.put("data", data(s.value()));
             args.put("type", type(s.value()));
             args.put("state", "present");
         } else {
+            args.put("name", text(e.name()));
             task.put("name", "Remove " + label(e.name()) + " from " + shortKey(key));
             args.put("state", "absent");
             args.put("delete_key", false);

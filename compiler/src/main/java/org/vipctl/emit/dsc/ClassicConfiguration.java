@@ -64,8 +64,12 @@ final class ClassicConfiguration {
             ps.append("            Registry ").append(prefix).append(n).append('\n');
             ps.append("            {\n");
             property(ps, "Key", quote(key));
-            property(ps, "ValueName", quote(e.name()));
-            if (e instanceof RegistryEntry.Set s) {
+            if (e.isKeyOnly()) {
+                // the resource's form for a key: an empty ValueName and no ValueType or ValueData
+                property(ps, "ValueName", "''");
+                property(ps, "Ensure", "'Present'");
+            } else if (e instanceof RegistryEntry.Set s) {
+                property(ps, "ValueName", quote(e.name()));
                 RegValue v = s.value();
                 property(ps, "ValueType", quote(DscTypes.name(v)));
                 property(ps, "ValueData", data(v));
@@ -75,6 +79,7 @@ final class ClassicConfiguration {
                 property(ps, "Ensure", "'Present'");
                 property(ps, "Force", "$true");
             } else {
+                property(ps, "ValueName", quote(e.name()));
                 if (e.name().isEmpty()) {
                     property(ps, "ValueType", "'String'");
                 }

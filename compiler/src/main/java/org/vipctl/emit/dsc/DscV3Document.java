@@ -31,6 +31,15 @@ final class DscV3Document {
             String keyPath = e.key().hive().name() + "\\" + e.key().literalPath();
             Map<String, Object> props = new LinkedHashMap<>();
             props.put("keyPath", keyPath);
+            if (e.isKeyOnly()) {
+                // without valueName the resource is about the key itself
+                Map<String, Object> r = new LinkedHashMap<>();
+                r.put("name", keyPath);
+                r.put("type", TYPE);
+                r.put("properties", props);
+                resources.add(r);
+                continue;
+            }
             props.put("valueName", e.name());
             if (e instanceof RegistryEntry.Set s) {
                 valueData(s.value()).ifPresent(d -> props.put("valueData", d));

@@ -140,7 +140,7 @@ public sealed interface PolRecord {
                 + " would be read back as " + r.getClass().getSimpleName());
     }
 
-    static KeyOnly keyOnly(String key) {
+    public static KeyOnly keyOnly(String key) {
         return new KeyOnly(new RawRecord(key, "", 0, new byte[0]));
     }
 

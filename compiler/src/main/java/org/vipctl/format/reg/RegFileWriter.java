@@ -16,8 +16,9 @@ import org.vipctl.registry.RegistryState;
  * UTF-16LE with a byte order mark, CRLF line ends, parent keys listed before their children,
  * strings and DWORDs in their plain forms and every other type as {@code hex(N):} bytes wrapped the
  * way regedit wraps them. A 32-bit view key is written with its {@code Wow6432Node} path, which is
- * where a 64-bit regedit puts it. Pure: the same state and header give the same bytes. A key or value
- * name with a control character cannot be written: {@link IllegalArgumentException}.
+ * where a 64-bit regedit puts it. A key-only entry is its section header with no value line. Pure:
+ * the same state and header give the same bytes. A key or value name with a control character
+ * cannot be written: {@link IllegalArgumentException}.
  */
 public final class RegFileWriter {
 
@@ -65,7 +66,9 @@ public final class RegFileWriter {
                     sb.append("; ").append(e.from().settingId()).append(" (").append(e.from().source()).append(')')
                             .append(CRLF);
                 }
-                sb.append(valueLine(e)).append(CRLF);
+                if (!e.isKeyOnly()) { // the section header alone creates the key
+                    sb.append(valueLine(e)).append(CRLF);
+                }
             }
             sb.append(CRLF);
         }

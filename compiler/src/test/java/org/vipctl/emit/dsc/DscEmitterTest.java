@@ -79,6 +79,10 @@ class DscEmitterTest {
                 assertTrue(KEY_PATH.matcher(keyPath).matches(), keyPath);
                 RegistryEntry e = entries.get(i);
                 assertEquals("HKLM\\" + e.key().literalPath(), keyPath);
+                if (e.isKeyOnly()) {
+                    assertEquals(Map.of("keyPath", keyPath), p, "the key itself: no valueName");
+                    continue;
+                }
                 assertEquals(e.name(), p.get("valueName"));
                 if (e instanceof RegistryEntry.Set s) {
                     assertFalse(p.containsKey("_exist"));
@@ -106,6 +110,11 @@ class DscEmitterTest {
                 Map<String, String> b = blocks.get(i);
                 RegistryEntry e = entries.get(i);
                 assertEquals("HKEY_LOCAL_MACHINE\\" + e.key().literalPath(), literal(b.get("Key")));
+                if (e.isKeyOnly()) {
+                    // the resource's form for a key: an empty ValueName without ValueType or ValueData
+                    assertEquals(Map.of("Key", b.get("Key"), "ValueName", "''", "Ensure", "'Present'"), b, e.toString());
+                    continue;
+                }
                 assertEquals(e.name(), literal(b.get("ValueName")));
                 if (e instanceof RegistryEntry.Set s) {
                     assertEquals("'Present'", b.get("Ensure"));

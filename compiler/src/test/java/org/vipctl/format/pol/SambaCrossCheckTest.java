@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.vipctl.Compilation;
 import org.vipctl.catalog.Catalog;
 import org.vipctl.diagnostic.Diagnostics;
+import org.vipctl.emit.EmitFixtures;
 import org.vipctl.gpo.GpoFolder;
 import org.vipctl.gpo.PolFromState;
 import org.vipctl.registry.Hive;
@@ -76,6 +77,13 @@ class SambaCrossCheckTest {
     @Test
     void everyTypeAndDirectiveWeWrite(@TempDir Path tmp) throws Exception {
         check(tmp, PolWriter.write(PolCodecTest.everyKind()));
+    }
+
+    @Test
+    void theAllTypesPolicyWithItsKeyOnlyEntry(@TempDir Path tmp) throws Exception {
+        PolFile pol = PolFromState.records(EmitFixtures.allTypes().registry(Scope.POLICY), Hive.HKLM);
+        assertEquals(1, pol.records().stream().filter(r -> r instanceof PolRecord.KeyOnly).count(), pol.records()::toString);
+        check(tmp, pol.toBytes());
     }
 
     @Test

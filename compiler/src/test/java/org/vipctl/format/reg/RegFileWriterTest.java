@@ -90,6 +90,17 @@ class RegFileWriterTest {
     }
 
     @Test
+    void aKeyOnlyEntryIsItsSectionHeaderWithoutAValueLine() throws Exception {
+        RegKey empty = new RegKey(Hive.HKLM, View.BIT64, "SOFTWARE\\Vipctl\\Empty");
+        String text = text(RegistryEntry.keyOnly(empty, FROM), set("A", new RegValue.Dword(1)));
+        assertTrue(text.contains("\r\n[HKEY_LOCAL_MACHINE\\SOFTWARE\\Vipctl\\Empty]\r\n\r\n["), text);
+        assertFalse(text.contains("createkey"), text);
+        RegFile back = RegFileReader.read("t.reg", RegFileWriter.encode(text));
+        RegFile.Section s = back.sections().stream().filter(x -> x.key().endsWith("\\Empty")).findFirst().orElseThrow();
+        assertEquals(List.of(), s.values());
+    }
+
+    @Test
     void a32BitViewKeyIsWrittenBelowWow6432Node() {
         RegKey vip = new RegKey(Hive.HKLM, View.BIT32, "SOFTWARE\\Citrix\\VIP");
         String text = text(new RegistryEntry.Set(vip, "PreferLoopback", new RegValue.Dword(1), FROM));

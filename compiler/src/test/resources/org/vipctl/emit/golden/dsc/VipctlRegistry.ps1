@@ -193,6 +193,12 @@ Configuration VipctlRegistry
                 Ensure    = 'Present'
                 Force     = $true
             }
+            Registry Local20
+            {
+                Key       = 'HKEY_LOCAL_MACHINE\SOFTWARE\Contoso\Empty'
+                ValueName = ''
+                Ensure    = 'Present'
+            }
         }
         if ($Scope -eq 'policy')
         {
@@ -365,6 +371,12 @@ Configuration VipctlRegistry
                 ValueData = '2'
                 Ensure    = 'Present'
                 Force     = $true
+            }
+            Registry Policy20
+            {
+                Key       = 'HKEY_LOCAL_MACHINE\SOFTWARE\Contoso\Empty'
+                ValueName = ''
+                Ensure    = 'Present'
             }
         }
     }
