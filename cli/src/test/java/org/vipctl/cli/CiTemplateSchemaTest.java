@@ -62,6 +62,9 @@ class CiTemplateSchemaTest {
     private static Run run(Path dir, List<String> cmd) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true);
         pb.environment().put("NO_COLOR", "1");
+        // a test run from a git hook or `git rebase --exec` inherits GIT_DIR and friends: the throwaway
+        // repository's git init/add/commit would then act on the checkout the tests run from
+        pb.environment().keySet().removeIf(k -> k.startsWith("GIT_"));
         Process p = pb.start();
         p.getOutputStream().close();
         byte[] out = p.getInputStream().readAllBytes();
