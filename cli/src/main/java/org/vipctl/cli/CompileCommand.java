@@ -65,6 +65,7 @@ import picocli.CommandLine.Spec;
             "", "Examples:",
             "  vipctl compile -o build/vipctl examples/",
             "  vipctl compile --emit reg -o out policies/crm.yaml",
+            "  vipctl compile --notes -o build/vipctl examples/   (also list the notes)",
             "", "Exit codes: 0 written, 1 invalid policies or failed write, 64 usage error."},
         mixinStandardHelpOptions = true)
 final class CompileCommand implements Callable<Integer> {
