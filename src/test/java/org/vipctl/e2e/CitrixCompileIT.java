@@ -40,7 +40,7 @@ class CitrixCompileIT {
 
     @Test
     void compilesEveryExampleWithCitrixSettingsIntoAllFourForms(@TempDir Path out) throws Exception {
-        Run r = vipctl("compile", "--emit", "citrix", "-o", out.toString(), "examples/");
+        Run r = vipctl("compile", "--notes", "--emit", "citrix", "-o", out.toString(), "examples/");
         assertEquals(0, r.code(), r.err());
         Path citrix = out.resolve("citrix");
         List<String> withCitrix = new ArrayList<>();

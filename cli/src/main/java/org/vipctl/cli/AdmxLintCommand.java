@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.vipctl.admx.lint.AdmxLinter;
 import org.vipctl.admx.lint.LintResult;
+import org.vipctl.diagnostic.Findings;
 import org.vipctl.diagnostic.Renderer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -18,12 +20,15 @@ import picocli.CommandLine.Spec;
         description = "Check ADMX/ADML files the way the Group Policy Management Console does when it loads a store:"
                 + " unique target namespaces, resolvable using/prefix:name references, every $(string.X) and"
                 + " $(presentation.X) present in each language's ADML, presentation controls matching element"
-                + " kinds, valid ids, no duplicates, ADML revisions, an ADML per language folder.",
+                + " kinds, valid ids, no duplicates, ADML revisions, an ADML per language folder."
+                + " Prints each error and warning as 'file:line:col: severity: message [VIPnnn]' with a hint line,"
+                + " then a summary that counts the notes too; --notes lists the notes as well.",
         footer = {"", "PATH is an .admx or .adml file or a PolicyDefinitions folder with language",
             "sub-folders; several PATHs are checked as one store.",
             "", "Examples:",
             "  vipctl admx lint C:\\Windows\\PolicyDefinitions",
             "  vipctl admx lint out/admx \\\\corp\\SYSVOL\\corp\\Policies\\PolicyDefinitions",
+            "  vipctl admx lint --notes C:\\Windows\\PolicyDefinitions   (also list the notes)",
             "", "Exit codes: 0 no errors (warnings allowed), 1 errors found, 64 usage error."},
         mixinStandardHelpOptions = true)
 final class AdmxLintCommand implements Callable<Integer> {
@@ -43,6 +48,9 @@ final class AdmxLintCommand implements Callable<Integer> {
                     + " (for a complete central store; default: warning).")
     boolean strictNamespaces;
 
+    @Mixin
+    NotesOption notes;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -51,10 +59,10 @@ final class AdmxLintCommand implements Callable<Integer> {
             case JSON -> out.print(Renderer.json(r.diagnostics()));
             case SARIF -> out.print(Renderer.sarif(r.diagnostics(), VersionProvider.version()));
             default -> {
-                out.print(Renderer.text(r.diagnostics()));
+                out.print(notes.text(r.diagnostics()));
                 out.println((r.hasErrors() ? "errors: " : "ok: ") + r.admxFiles() + " ADMX and " + r.admlFiles()
                         + " ADML files (" + (r.languages().isEmpty() ? "no language folders"
-                        : String.join(", ", r.languages())) + "); " + Renderer.summary(r.diagnostics()));
+                        : String.join(", ", r.languages())) + "); " + notes.counts(Findings.of(r.diagnostics())));
             }
         }
         return r.hasErrors() ? ExitCodes.ERROR : ExitCodes.OK;

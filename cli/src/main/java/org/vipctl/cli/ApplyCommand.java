@@ -16,7 +16,6 @@ import org.vipctl.apply.Engine;
 import org.vipctl.apply.SavedPlan;
 import org.vipctl.catalog.Catalog;
 import org.vipctl.diagnostic.Diagnostics;
-import org.vipctl.diagnostic.Renderer;
 import org.vipctl.plan.Change;
 import org.vipctl.plan.Plan;
 import org.vipctl.plan.PlanJson;
@@ -138,7 +137,8 @@ final class ApplyCommand implements Callable<Integer> {
     private int applySaved(SavedPlan saved, boolean json, PrintWriter out, PrintWriter err) {
         Diagnostics diagnostics = new Diagnostics();
         Catalog catalog = inputs.catalog(diagnostics);
-        err.print(Renderer.text(diagnostics.sorted()));
+        err.print(inputs.notes.text(diagnostics.sorted()));
+        inputs.notes.notListed(diagnostics.sorted()).ifPresent(err::println);
         Engine engine = new Engine(new BackupStore(state.stateDir(), target.limits()), Clock.systemUTC(), replaceReadOnly);
         Engine.Outcome outcome = engine.applySaved(target.targetNamed(saved.target(), true), saved, catalog,
                 TargetOptions.hostOf(saved.target()), plan -> {

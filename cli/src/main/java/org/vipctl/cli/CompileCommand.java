@@ -65,6 +65,7 @@ import picocli.CommandLine.Spec;
             "", "Examples:",
             "  vipctl compile -o build/vipctl examples/",
             "  vipctl compile --emit reg -o out policies/crm.yaml",
+            "  vipctl compile --notes -o build/vipctl examples/   (also list the notes)",
             "", "Exit codes: 0 written, 1 invalid policies or failed write, 64 usage error."},
         mixinStandardHelpOptions = true)
 final class CompileCommand implements Callable<Integer> {
@@ -146,7 +147,7 @@ final class CompileCommand implements Callable<Integer> {
         }
         Compilation compilation = inputs.load(catalog, diagnostics);
         if (diagnostics.hasErrors()) {
-            return invalid(Checked.of(inputs.paths, diagnostics, compilation, java.util.Optional.empty()), json, out, err);
+            return invalid(Checked.of(inputs.paths, diagnostics, compilation, java.util.Optional.empty()), inputs.notes, json, out, err);
         }
         OutputFiles files = new OutputFiles();
         EmitContext context = new EmitContext(compilation, diagnostics);
@@ -161,9 +162,10 @@ final class CompileCommand implements Callable<Integer> {
         }
         Checked checked = Checked.of(inputs.paths, diagnostics, compilation, java.util.Optional.empty());
         if (diagnostics.hasErrors()) {
-            return invalid(checked, json, out, err);
+            return invalid(checked, inputs.notes, json, out, err);
         }
-        err.print(Renderer.text(checked.findings().reported()));
+        err.print(inputs.notes.text(checked.findings().reported()));
+        inputs.notes.notListed(checked.findings().reported()).ifPresent(err::println);
         OutputFolder.Result placed;
         try (OutputFolder folder = opened != null ? null : OutputFolder.open(output)) {
             placed = (opened != null ? opened : folder).write(files, replaceReadOnly, Engine.REPLACE_READ_ONLY);
@@ -208,12 +210,12 @@ final class CompileCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private static int invalid(Checked checked, boolean json, PrintWriter out, PrintWriter err) {
+    private static int invalid(Checked checked, NotesOption notes, boolean json, PrintWriter out, PrintWriter err) {
         if (json) {
             out.print(JsonOut.invalid(checked.findings()));
         } else {
-            err.print(Renderer.text(checked.findings().reported()));
-            err.println("nothing written: " + checked.findings().counts());
+            err.print(notes.text(checked.findings().reported()));
+            err.println("nothing written: " + notes.counts(checked.findings()));
         }
         return ExitCodes.ERROR;
     }

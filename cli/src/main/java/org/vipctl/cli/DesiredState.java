@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.vipctl.Compilation;
 import org.vipctl.diagnostic.Diagnostics;
-import org.vipctl.diagnostic.Renderer;
 import org.vipctl.lower.CitrixPolicy;
 import org.vipctl.model.Policy;
 import org.vipctl.plan.SiteSettings;
@@ -28,15 +27,17 @@ final class DesiredState {
         Diagnostics diagnostics = new Diagnostics();
         Compilation c = inputs.load(diagnostics);
         Checked checked = Checked.of(inputs.paths, diagnostics, c, Optional.empty());
-        err.print(Renderer.text(checked.findings().reported()));
+        err.print(inputs.notes.text(checked.findings().reported()));
         err.flush();
         if (diagnostics.hasErrors()) {
             if (json) {
                 out.print(JsonOut.invalid(checked.findings()));
                 throw new QuietExit(ExitCodes.ERROR);
             }
-            throw new UserError("policies are not valid, nothing planned: " + checked.findings().counts());
+            throw new UserError("policies are not valid, nothing planned: " + inputs.notes.counts(checked.findings()));
         }
+        inputs.notes.notListed(checked.findings().reported()).ifPresent(err::println);
+        err.flush();
         return new Loaded(c, c.registry(scope));
     }
 

@@ -30,6 +30,7 @@ import org.vipctl.target.RegistryException;
 import org.vipctl.target.WindowsRegistry;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -107,6 +108,9 @@ final class ImportCommand implements Callable<Integer> {
             description = "Extra setting catalog file(s), as for compile. Repeatable.")
     List<Path> catalogFiles = new ArrayList<>();
 
+    @Mixin
+    NotesOption notes;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
@@ -154,11 +158,12 @@ final class ImportCommand implements Callable<Integer> {
         if (format == OutputFormat.JSON) {
             return json(result, out);
         }
-        err.print(Renderer.text(result.diagnostics()));
+        err.print(notes.text(result.diagnostics()));
         if (result.hasErrors()) {
-            err.println("nothing written: " + Renderer.summary(result.diagnostics()));
+            err.println("nothing written: " + Renderer.summary(result.diagnostics(), notes.listed));
             return ExitCodes.ERROR;
         }
+        notes.notListed(result.diagnostics()).ifPresent(err::println);
         if (output.stdout) {
             boolean first = true;
             for (ImportResult.File f : result.files()) {

@@ -12,7 +12,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** The policy files and catalog options shared by every command that reads policies. */
+/** The policy files, the catalog options and {@code --notes}, shared by every command that reads policies. */
 @Command(addMethodSubcommands = false)
 final class PolicyInputs {
 
@@ -22,6 +22,9 @@ final class PolicyInputs {
 
     @Mixin
     CatalogOption catalog;
+
+    @Mixin
+    NotesOption notes;
 
     /** Set by commands that can check catalog files without policies (validate --catalog FILE). */
     boolean catalogAloneIsEnough;

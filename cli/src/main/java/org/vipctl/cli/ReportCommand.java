@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.vipctl.Compilation;
 import org.vipctl.diagnostic.Diagnostics;
-import org.vipctl.diagnostic.Renderer;
 import org.vipctl.files.AtomicFile;
 import org.vipctl.report.HtmlReport;
 import org.vipctl.report.MarkdownReport;
@@ -59,11 +58,12 @@ final class ReportCommand implements Callable<Integer> {
         Diagnostics diagnostics = new Diagnostics();
         Compilation c = inputs.load(diagnostics);
         Checked checked = Checked.of(inputs.paths, diagnostics, c, Optional.empty());
-        err.print(Renderer.text(checked.findings().reported()));
+        err.print(inputs.notes.text(checked.findings().reported()));
         if (diagnostics.hasErrors()) {
-            err.println("nothing written: " + checked.findings().counts());
+            err.println("nothing written: " + inputs.notes.counts(checked.findings()));
             return ExitCodes.ERROR;
         }
+        inputs.notes.notListed(checked.findings().reported()).ifPresent(err::println);
         Report report = ReportBuilder.build(title, c, checked.findings().reported());
         Format f = format != null ? format
                 : output != null && output.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".md") ? Format.MD : Format.HTML;

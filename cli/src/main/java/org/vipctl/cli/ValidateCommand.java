@@ -17,11 +17,13 @@ import picocli.CommandLine.Spec;
 @Command(name = "validate", addMethodSubcommands = false,
         description = "Check policy files: YAML syntax, structure (the JSON Schema), and the rules of each feature"
                 + " and across files; with --catalog also the catalog files (their schema, sources and ADMX data)."
-                + " Prints every finding on standard output as"
-                + " 'file:line:col: severity: message [VIPnnn]' with a hint line, then a summary.",
+                + " Prints every error and warning on standard output as"
+                + " 'file:line:col: severity: message [VIPnnn]' with a hint line, then a summary that counts"
+                + " the notes too; --notes (or --fail-on note) lists the notes as well.",
         footer = {"", "Examples:",
             "  vipctl validate examples/",
             "  vipctl validate --fail-on warning policies/",
+            "  vipctl validate --notes examples/invalid/    (also list the notes)",
             "  vipctl validate --format sarif policies/ > vipctl.sarif",
             "  vipctl validate --catalog site-catalog.yaml         (the catalog file alone)",
             "  vipctl explain VIP022          (what a rule means and how to fix it)",
@@ -62,8 +64,10 @@ final class ValidateCommand implements Callable<Integer> {
             case JSON -> out.print(Renderer.json(checked.findings()));
             case SARIF -> out.print(Renderer.sarif(checked.findings(), VersionProvider.version()));
             default -> {
-                out.print(Renderer.text(checked.findings().reported()));
-                out.println(checked.findings().summary(checked.failOn()));
+                // notes that fail the run are listed: a failure must show what failed
+                boolean notes = inputs.notes.listed || checked.failOn() == Severity.NOTE;
+                out.print(Renderer.text(checked.findings().reported(), notes));
+                out.println(checked.findings().summary(checked.failOn(), notes));
             }
         }
         return checked.failed() ? ExitCodes.ERROR : ExitCodes.OK;

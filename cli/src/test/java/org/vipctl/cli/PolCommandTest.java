@@ -108,7 +108,7 @@ class PolCommandTest {
         Files.createDirectories(gpo);
         Files.writeString(gpo.resolve("GPT.INI"), "[General]\r\nVersion=65538\r\n");
         String stateDir = "--state-dir=" + tmp.resolve("state");
-        Result first = vipctl("compile", "--emit", "gpo", "--gpo-dir", gpo.toString(), stateDir, "-o", tmp.resolve("o2").toString(), examples.toString());
+        Result first = vipctl("compile", "--notes", "--emit", "gpo", "--gpo-dir", gpo.toString(), stateDir, "-o", tmp.resolve("o2").toString(), examples.toString());
         assertEquals(0, first.code(), first.err());
         assertTrue(first.out().contains("computer version now 3 (Version=65539)"), first.out());
         assertFalse(first.out().contains("0 files from"), "nothing went to OUT, and it is not said as if: " + first.out());

@@ -30,7 +30,7 @@ class UnconfirmedPlacementNoteTest {
 
     @Test
     void compileOfRegFilesNotesPerAppOnce() {
-        ValidateCommandTest.Result r = ValidateCommandTest.run("compile", "--emit", "reg", "-o", tmp.toString(), crm());
+        ValidateCommandTest.Result r = ValidateCommandTest.run("compile", "--notes", "--emit", "reg", "-o", tmp.toString(), crm());
         assertEquals(ExitCodes.OK, r.code(), r.err());
         assertEquals(1, count(r.err(), ": note: (local scope) PerApp is written to"), r.err());
         assertTrue(r.err().contains("--catalog"), r.err());
@@ -38,11 +38,20 @@ class UnconfirmedPlacementNoteTest {
 
     @Test
     void compileOfPolAndGpoNotesThePolicyScopeOnceAndNotPerApp() {
-        ValidateCommandTest.Result r = ValidateCommandTest.run("compile", "--emit", "pol,gpo", "-o", tmp.toString(),
+        ValidateCommandTest.Result r = ValidateCommandTest.run("compile", "--notes", "--emit", "pol,gpo", "-o", tmp.toString(),
                 crm(), licence());
         assertEquals(ExitCodes.OK, r.code(), r.err());
         assertEquals(1, count(r.err(), ": note: (policy scope) VirtualizeLoopbackAdresses is written to"), r.err());
         assertEquals(0, count(r.err(), "PerApp is written"), r.err());
+    }
+
+    @Test
+    void withoutNotesCompileCountsTheNoteInsteadOfListingIt() {
+        ValidateCommandTest.Result r = ValidateCommandTest.run("compile", "--emit", "reg", "-o", tmp.toString(), crm());
+        assertEquals(ExitCodes.OK, r.code(), r.err());
+        assertEquals(0, count(r.err(), ": note: "), r.err());
+        assertEquals(0, count(r.err(), "PerApp is written"), "its hint goes with it too\n" + r.err());
+        assertEquals(java.util.List.of("1 note (not listed; --notes lists it)"), r.err().lines().toList());
     }
 
     @Test

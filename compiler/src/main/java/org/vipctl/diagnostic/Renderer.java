@@ -45,6 +45,17 @@ public final class Renderer {
         return sb.toString();
     }
 
+    /**
+     * {@link #text} of the diagnostics, notes only when {@code notes}. Text output lists notes only
+     * when asked ({@code --notes}): a note is information that needs no action, and without notes
+     * every listed line is an error or a warning, which is what GitHub's gcc problem matcher
+     * ({@code ^(.*):(\d+):(\d+):\s+(?:fatal\s+)?(warning|error):\s+(.*)$}) and editors' error
+     * formats take. Summaries still count the notes ({@link Findings#counts(boolean)}).
+     */
+    public static String text(List<Diagnostic> diagnostics, boolean notes) {
+        return text(notes ? diagnostics : diagnostics.stream().filter(d -> d.severity() != Severity.NOTE).toList());
+    }
+
     /** The first line of {@link #text}: {@code file:line:col: severity: message [RULE]}. */
     public static String line(Diagnostic d) {
         Location l = d.location();
@@ -73,6 +84,11 @@ public final class Renderer {
     /** One line: {@code 2 errors, 1 warning, 0 notes}. */
     public static String summary(List<Diagnostic> diagnostics) {
         return Findings.of(diagnostics).counts();
+    }
+
+    /** {@link #summary(List)} for a text output that lists notes only when {@code notesListed}. */
+    public static String summary(List<Diagnostic> diagnostics, boolean notesListed) {
+        return Findings.of(diagnostics).counts(notesListed);
     }
 
     static String plural(long n, String word) {

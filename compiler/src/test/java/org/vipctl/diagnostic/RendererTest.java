@@ -55,6 +55,34 @@ class RendererTest {
     }
 
     @Test
+    void textListsNotesOnlyWhenAsked() {
+        String without = Renderer.text(SAMPLE, false);
+        assertFalse(without.contains("[VIP043]"), without);
+        assertFalse(without.contains("    hint: add targets"), "the note's hint goes with it\n" + without);
+        assertEquals(Renderer.text(SAMPLE.stream().filter(d -> d.severity() != Severity.NOTE).toList()), without);
+        assertEquals(Renderer.text(SAMPLE), Renderer.text(SAMPLE, true));
+        for (String line : without.lines().toList()) {
+            assertTrue(line.startsWith("    hint: ") || GCC_MATCHER.matcher(line).matches(), line);
+        }
+    }
+
+    @Test
+    void notesLeftOutOfTheTextAreStillCountedAndTheCountSaysHowToSeeThem() {
+        assertEquals("4 errors, 1 warning, 1 note (not listed; --notes lists it)", Renderer.summary(SAMPLE, false));
+        assertEquals("4 errors, 1 warning, 1 note", Renderer.summary(SAMPLE, true));
+        assertEquals("0 errors, 0 warnings, 0 notes", Renderer.summary(List.of(), false), "nothing left out, nothing to say");
+        Diagnostic note = SAMPLE.get(2);
+        Diagnostic hidden = Diagnostic.warning("VIP033", new Location("a.yaml", 3, 1), "loopback alone", "");
+        Findings f = new Findings(List.of(note, note), List.of(new Suppressed(hidden,
+                new Suppression(Suppression.Kind.IN_SOURCE, new Location("a.yaml", 3, 20), "tested"))), 1);
+        assertEquals("0 errors, 0 warnings, 2 notes (not listed; --notes lists them), 1 suppressed", f.counts(false));
+        assertEquals("valid: 1 policy; 0 errors, 0 warnings, 2 notes (not listed; --notes lists them), 1 suppressed",
+                f.summary(Severity.ERROR, false));
+        assertEquals("valid: 1 policy; 0 errors, 0 warnings, 2 notes, 1 suppressed", f.summary(Severity.ERROR, true));
+        assertEquals(f.summary(Severity.ERROR), f.summary(Severity.ERROR, true));
+    }
+
+    @Test
     void jsonCarriesEveryField() throws Exception {
         JsonNode root = JSON.readTree(Renderer.json(SAMPLE));
         assertEquals(1, root.get("format_version").asInt());
