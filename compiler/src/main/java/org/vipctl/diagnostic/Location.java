@@ -1,6 +1,7 @@
 package org.vipctl.diagnostic;
 
 import java.util.Comparator;
+import java.util.Objects;
 
 /** A place in a source file; line and column are 1-based, 0 when unknown. */
 public record Location(String file, int line, int column) implements Comparable<Location> {
@@ -20,6 +21,18 @@ public record Location(String file, int line, int column) implements Comparable<
     @Override
     public int compareTo(Location other) {
         return ORDER.compare(this, other);
+    }
+
+    // equals and hashCode written out: a record's own are linked through method handles at their
+    // first call, which costs a short run (every diagnostic is kept in a hash set) milliseconds
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Location l && line == l.line && column == l.column && Objects.equals(file, l.file);
+    }
+
+    @Override
+    public int hashCode() {
+        return (Objects.hashCode(file) * 31 + line) * 31 + column;
     }
 
     /** {@code file:line:col}, or just the file when the position is unknown. */
