@@ -32,14 +32,65 @@ import org.vipctl.diagnostic.Location;
  * {@link SourceDocument}s in a compact binary form, for YAML files that ship inside vipctl (the
  * built-in catalog): written at build time from what {@link YamlLoader} read, read at start-up
  * without a YAML parser. The form keeps each node's Jackson type as the loader made it and every
- * position, so a document read back equals the one written.
+ * position, so a document read back equals the one written. A JSON tree alone (a schema) can be
+ * written and read in the same form, without a JSON parser.
  */
 public final class PreparsedDocuments {
 
     private static final int MAGIC = 0x56495044; // "VIPD"
+    private static final int TREE_MAGIC = 0x56495054; // "VIPT"
     private static final int VERSION = 1;
 
+    /** Makes the object, array and text nodes of a tree being read; numbers and the rest are Jackson's own. */
+    public interface NodeMaker {
+        ObjectNode object();
+
+        ArrayNode array(int size);
+
+        JsonNode text(String value);
+    }
+
+    /** Jackson's own nodes, as the YAML loader makes them. */
+    public static final NodeMaker JACKSON = new NodeMaker() {
+        @Override
+        public ObjectNode object() {
+            return new ObjectNode(JsonNodeFactory.instance);
+        }
+
+        @Override
+        public ArrayNode array(int size) {
+            return new ArrayNode(JsonNodeFactory.instance, size);
+        }
+
+        @Override
+        public JsonNode text(String value) {
+            return TextNode.valueOf(value);
+        }
+    };
+
     private PreparsedDocuments() {
+    }
+
+    /** Writes one JSON tree. */
+    public static void writeTree(JsonNode tree, OutputStream stream) throws IOException {
+        DataOutputStream out = new DataOutputStream(new BufferedOutputStream(stream));
+        out.writeInt(TREE_MAGIC);
+        out.writeInt(VERSION);
+        node(tree, out);
+        out.flush();
+    }
+
+    /** The tree {@link #writeTree} wrote, its containers and text made by {@code maker}. */
+    public static JsonNode readTree(InputStream stream, NodeMaker maker) throws IOException {
+        DataInputStream in = new DataInputStream(new BufferedInputStream(stream));
+        if (in.readInt() != TREE_MAGIC || in.readInt() != VERSION) {
+            throw new IOException("not a preparsed tree file of this version");
+        }
+        JsonNode tree = node(in, maker);
+        if (in.read() != -1) {
+            throw new IOException("content after the tree");
+        }
+        return tree;
     }
 
     /** Writes {@code docs}; every position of a document must lie in that document's file. */
@@ -71,7 +122,7 @@ public final class PreparsedDocuments {
             String file = in.readUTF();
             int index = in.readInt();
             Location start = new Location(file, in.readInt(), in.readInt());
-            JsonNode tree = node(in);
+            JsonNode tree = node(in, JACKSON);
             Map<String, Location> values = locations(file, in);
             Map<String, Location> keys = locations(file, in);
             docs.add(new SourceDocument(file, index, tree, start, values, keys));
@@ -149,28 +200,28 @@ public final class PreparsedDocuments {
         }
     }
 
-    private static JsonNode node(DataInputStream in) throws IOException {
+    private static JsonNode node(DataInputStream in, NodeMaker maker) throws IOException {
         int tag = in.readUnsignedByte();
         switch (tag) {
             case 'o': {
                 int n = in.readInt();
-                ObjectNode o = new ObjectNode(JsonNodeFactory.instance);
+                ObjectNode o = maker.object();
                 for (int i = 0; i < n; i++) {
                     String key = in.readUTF();
-                    o.set(key, node(in));
+                    o.set(key, node(in, maker));
                 }
                 return o;
             }
             case 'a': {
                 int n = in.readInt();
-                ArrayNode a = new ArrayNode(JsonNodeFactory.instance, n);
+                ArrayNode a = maker.array(n);
                 for (int i = 0; i < n; i++) {
-                    a.add(node(in));
+                    a.add(node(in, maker));
                 }
                 return a;
             }
             case 's':
-                return TextNode.valueOf(in.readUTF());
+                return maker.text(in.readUTF());
             case 't':
                 return BooleanNode.TRUE;
             case 'f':

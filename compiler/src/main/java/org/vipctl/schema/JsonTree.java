@@ -16,6 +16,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.Map;
+import org.vipctl.load.PreparsedDocuments;
 
 /**
  * Reads the policy schema into a Jackson tree with the streaming parser alone. The schema validator
@@ -31,6 +32,36 @@ final class JsonTree {
     private static final JsonFactory FACTORY = new JsonFactory();
 
     private JsonTree() {
+    }
+
+    /** The nodes of this tree for a tree read in the preparsed form: they print themselves. */
+    static final PreparsedDocuments.NodeMaker PRINTED = new PreparsedDocuments.NodeMaker() {
+        @Override
+        public ObjectNode object() {
+            return new PrintedObject(JsonNodeFactory.instance);
+        }
+
+        @Override
+        public ArrayNode array(int size) {
+            return new PrintedArray(JsonNodeFactory.instance);
+        }
+
+        @Override
+        public JsonNode text(String value) {
+            return new QuotedText(value);
+        }
+    };
+
+    /** The schema resource {@code resource} (a path in the jar), read from its JSON. */
+    static JsonNode read(String resource) {
+        try (InputStream in = JsonTree.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("schema missing from the jar: " + resource);
+            }
+            return read(in);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the schema " + resource, e);
+        }
     }
 
     static JsonNode read(InputStream in) throws IOException {

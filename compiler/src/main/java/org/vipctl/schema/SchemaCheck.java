@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.vipctl.diagnostic.Diagnostic;
@@ -80,14 +81,8 @@ public final class SchemaCheck {
 
         Schema(String resource, boolean quick) {
             this.resource = resource;
-            try (InputStream in = SchemaCheck.class.getResourceAsStream(resource)) {
-                if (in == null) {
-                    throw new IllegalStateException("schema missing from the jar: " + resource);
-                }
-                tree = JsonTree.read(in);
-            } catch (IOException e) {
-                throw new IllegalStateException("cannot read the schema " + resource, e);
-            }
+            Optional<JsonNode> form = PreparsedSchemas.read(resource);
+            tree = form.isPresent() ? form.get() : JsonTree.read(resource);
             validity = quick ? SchemaValidity.of(tree) : null;
         }
 

@@ -99,8 +99,7 @@ final class SchemaValidity {
                 case "const" -> s.constValue = v;
                 case "enum" -> {
                     array(v, here);
-                    s.enumValues = new HashSet<>();
-                    v.forEach(n -> s.enumValues.add(enumForm(n)));
+                    s.enumValues = new EnumValues(v);
                 }
                 case "pattern" -> s.pattern = Pattern.compile(v.asText());
                 case "minLength" -> s.minLength = count(v, here);
@@ -193,6 +192,69 @@ final class SchemaValidity {
         return n;
     }
 
+    /**
+     * An int or long node. Whole numbers of that size are compared as longs: the validator compares
+     * numbers as BigDecimal, and initialising that class costs a JDK 25 run 25 ms of CPU (its tables
+     * are computed); for these numbers both comparisons agree.
+     */
+    private static boolean isWhole(JsonNode n) {
+        return n.isInt() || n.isLong();
+    }
+
+    /**
+     * The values of an enum, compared as the validator's enum compares them: numbers by value (64.0
+     * is 64), in arrays too, anything else by Jackson's equality.
+     */
+    private static final class EnumValues {
+
+        private final JsonNode members;
+        /** The members that are neither numbers nor arrays. */
+        private final Set<JsonNode> others = new HashSet<>();
+        /** The int and long values the numeric members are equal to. */
+        private final Set<Long> wholes = new HashSet<>();
+        /** Every member in the validator's form, made when first needed (numbers other than int or long, arrays). */
+        private Set<JsonNode> all;
+
+        EnumValues(JsonNode members) {
+            this.members = members;
+            for (JsonNode m : members) {
+                if (isWhole(m)) {
+                    wholes.add(m.longValue());
+                } else if (m.isNumber()) {
+                    BigDecimal d = m.decimalValue();
+                    if (d.signum() == 0) {
+                        wholes.add(0L);
+                    } else if (d.stripTrailingZeros().scale() <= 0 && d.toBigInteger().bitLength() < 64) {
+                        wholes.add(d.longValueExact());
+                    }
+                } else if (!m.isArray()) {
+                    others.add(m);
+                }
+            }
+        }
+
+        boolean contains(JsonNode n) {
+            if (isWhole(n)) {
+                return wholes.contains(n.longValue());
+            }
+            if (n.isNumber() || n.isArray()) {
+                return all().contains(enumForm(n));
+            }
+            return others.contains(n);
+        }
+
+        private synchronized Set<JsonNode> all() {
+            if (all == null) {
+                Set<JsonNode> forms = new HashSet<>();
+                for (JsonNode m : members) {
+                    forms.add(enumForm(m));
+                }
+                all = forms;
+            }
+            return all;
+        }
+    }
+
     /** The validator's name for a node's type (integer for integral numbers), null for anything else. */
     private static String typeOf(JsonNode n) {
         return switch (n.getNodeType()) {
@@ -227,7 +289,7 @@ final class SchemaValidity {
         Subschema thenSchema;
         Subschema elseSchema;
         JsonNode constValue;
-        Set<JsonNode> enumValues;
+        EnumValues enumValues;
         Pattern pattern;
         Integer minLength;
         Integer maxLength;
@@ -251,7 +313,7 @@ final class SchemaValidity {
                     && (not == null || !not.valid(n))
                     && (ifSchema == null || conditionalValid(n))
                     && (constValue == null || constMatches(n))
-                    && (enumValues == null || enumValues.contains(enumForm(n)))
+                    && (enumValues == null || enumValues.contains(n))
                     && (pattern == null || !isString(n) || pattern.matcher(n.asText()).find())
                     && (minLength == null || !isString(n) || codePoints(n) >= minLength)
                     && (maxLength == null || !isString(n) || codePoints(n) <= maxLength)
@@ -363,7 +425,8 @@ final class SchemaValidity {
         /** Numbers by value (1 and 1.0 are the same), anything else by Jackson's equality. */
         private boolean constMatches(JsonNode n) {
             if (constValue.isNumber() && n.isNumber()) {
-                return constValue.decimalValue().compareTo(n.decimalValue()) == 0;
+                return isWhole(constValue) && isWhole(n) ? constValue.longValue() == n.longValue()
+                        : constValue.decimalValue().compareTo(n.decimalValue()) == 0;
             }
             return constValue.equals(n);
         }
@@ -396,12 +459,15 @@ final class SchemaValidity {
         private final boolean asLong;
         private final long limit;
         private final String text;
+        /** The bound when it is a whole number, else null. */
+        private final BigInteger whole;
 
-        private Threshold(boolean minimum, boolean asLong, long limit, String text) {
+        private Threshold(boolean minimum, boolean asLong, long limit, String text, BigInteger whole) {
             this.minimum = minimum;
             this.asLong = asLong;
             this.limit = limit;
             this.text = text;
+            this.whole = whole;
         }
 
         static Threshold of(JsonNode v, JsonNode type, boolean minimum, String at) {
@@ -414,7 +480,7 @@ final class SchemaValidity {
             // the validator compares as long integers when the bound is an int or long and the
             // schema's type is exactly "integer"; otherwise by BigDecimal
             boolean asLong = (v.isInt() || v.isLong()) && type.isTextual() && type.textValue().equals("integer");
-            return new Threshold(minimum, asLong, v.asLong(), v.asText());
+            return new Threshold(minimum, asLong, v.asLong(), v.asText(), v.isIntegralNumber() ? v.bigIntegerValue() : null);
         }
 
         /** True when {@code n} (a number) lies beyond the bound. */
@@ -426,6 +492,9 @@ final class SchemaValidity {
                 } else {
                     compare = Long.compare(n.asLong(), limit);
                 }
+            } else if (whole != null && n.isIntegralNumber()) {
+                // whole numbers compare as BigDecimal does, without setting it up (see isWhole)
+                compare = n.bigIntegerValue().compareTo(whole);
             } else {
                 if (n.isDouble() && Double.isInfinite(n.doubleValue())) {
                     return minimum == n.doubleValue() < 0;

@@ -124,6 +124,45 @@ class SchemaValidityTest {
     }
 
     @Test
+    void numbersCompareAsTheValidatorComparesThem() throws IOException {
+        ObjectMapper m = new ObjectMapper();
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        List<JsonNode> numbers = new ArrayList<>();
+        for (long n : new long[] {0, 1, 31, 32, 64, 65, -1, 255, 256, 4294967295L, 4294967296L, Long.MAX_VALUE, Long.MIN_VALUE}) {
+            numbers.add(LongNode.valueOf(n));
+            numbers.add(f.numberNode(BigInteger.valueOf(n)));
+            numbers.add(DecimalNode.valueOf(BigDecimal.valueOf(n)));
+            numbers.add(DecimalNode.valueOf(new BigDecimal(n + ".0")));
+            numbers.add(f.numberNode((double) n));
+            if (n == (int) n) {
+                numbers.add(f.numberNode((int) n));
+            }
+        }
+        for (String d : new String[] {"64e0", "6.4E+1", "0.5", "-0.0", "18446744073709551615", "18446744073709551616",
+            "18446744073709551615.5", "1E+30"}) {
+            numbers.add(DecimalNode.valueOf(new BigDecimal(d)));
+        }
+        numbers.add(f.numberNode(new BigInteger("18446744073709551615")));
+        numbers.add(f.numberNode(new BigInteger("18446744073709551616")));
+        numbers.add(TextNode.valueOf("64"));
+        numbers.add(f.arrayNode().add(64L));
+        numbers.add(f.arrayNode().add(DecimalNode.valueOf(new BigDecimal("64.0"))));
+        for (String schema : new String[] {"{\"enum\": [64, 32, \"64\"]}", "{\"enum\": [64.0, 1e30]}",
+            "{\"enum\": [[64], 18446744073709551615]}", "{\"const\": 64}", "{\"const\": 18446744073709551615}",
+            "{\"type\": \"integer\", \"minimum\": 0, \"maximum\": 4294967295}",
+            "{\"type\": \"integer\", \"minimum\": 1, \"maximum\": 18446744073709551615}",
+            "{\"minimum\": 0.5, \"maximum\": 64}", "{\"type\": \"number\", \"maximum\": 255}",
+            "{\"type\": [\"integer\", \"string\"], \"minimum\": 32}"}) {
+            JsonNode tree = m.readTree(schema);
+            JsonSchema validator = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(tree);
+            SchemaValidity quick = SchemaValidity.of(tree);
+            for (JsonNode n : numbers) {
+                assertEquals(validator.validate(n).isEmpty(), quick.valid(n), schema + " for " + n + " (" + n.getClass().getSimpleName() + ")");
+            }
+        }
+    }
+
+    @Test
     void aKeywordItDoesNotKnowIsRefused() throws IOException {
         ObjectMapper m = new ObjectMapper();
         for (String schema : new String[] {"{\"format\": \"ipv4\"}", "{\"properties\": {\"a\": {\"$ref\": \"#\"}}}",
