@@ -111,12 +111,27 @@ public final class Main implements Runnable {
         if (!Arrays.asList(args).contains("--debug")) {
             Thread.setDefaultUncaughtExceptionHandler(quietHandler(err));
         }
+        // anonymous classes, not lambdas, on the start-up path: docs/startup.md
         String command = commandName(args);
-        Runnable work = command.equals("admx") ? Main::prepareXml : NO_POLICIES.contains(command) ? () -> { } : Main::prepare;
-        Thread prepare = new Thread(work, "vipctl-prepare");
+        Thread prepare = new Thread("vipctl-prepare") {
+            @Override
+            public void run() {
+                if (command.equals("admx")) {
+                    prepareXml();
+                } else if (!NO_POLICIES.contains(command)) {
+                    prepare();
+                }
+            }
+        };
         prepare.setDaemon(true);
         prepare.start();
-        int code = run(out, err, null, () -> awaitQuietly(prepare), args);
+        Runnable awaitPreparation = new Runnable() {
+            @Override
+            public void run() {
+                awaitQuietly(prepare);
+            }
+        };
+        int code = run(out, err, null, awaitPreparation, args);
         out.flush();
         err.flush();
         System.exit(code);
@@ -275,14 +290,17 @@ public final class Main implements Runnable {
      * one line on stderr, never a stack trace; the command meets the same failure and reports it.
      */
     static Thread.UncaughtExceptionHandler quietHandler(PrintWriter err) {
-        return (thread, e) -> {
-            if (e instanceof OutOfMemoryError oom) {
-                err.println(outOfMemory(oom));
-            } else {
-                err.println("vipctl: internal error in thread " + thread.getName() + ": " + e.getClass().getSimpleName()
-                        + " (run with --debug for details)");
+        return new Thread.UncaughtExceptionHandler() {
+            @Override
+            public void uncaughtException(Thread thread, Throwable e) {
+                if (e instanceof OutOfMemoryError oom) {
+                    err.println(outOfMemory(oom));
+                } else {
+                    err.println("vipctl: internal error in thread " + thread.getName() + ": " + e.getClass().getSimpleName()
+                            + " (run with --debug for details)");
+                }
+                err.flush();
             }
-            err.flush();
         };
     }
 

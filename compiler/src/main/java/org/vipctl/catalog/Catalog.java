@@ -55,7 +55,8 @@ public final class Catalog {
     }
 
     private static Catalog readBuiltIn() {
-        return fromDocuments(PreparsedCatalog.read().orElseGet(PreparsedCatalog::yaml));
+        Optional<List<SourceDocument>> preparsed = PreparsedCatalog.read();
+        return fromDocuments(preparsed.isPresent() ? preparsed.get() : PreparsedCatalog.yaml());
     }
 
     /** The built-in catalog from the documents of its files. */

@@ -18,16 +18,30 @@ public final class Diagnostics {
         items.add(d);
     }
 
+    // loops rather than lambdas and streams: every run calls these (docs/startup.md)
     public void addAll(Iterable<Diagnostic> ds) {
-        ds.forEach(items::add);
+        for (Diagnostic d : ds) {
+            items.add(d);
+        }
     }
 
     public boolean hasErrors() {
-        return items.stream().anyMatch(Diagnostic::isError);
+        for (Diagnostic d : items) {
+            if (d.isError()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public long count(Severity severity) {
-        return items.stream().filter(d -> d.severity() == severity).count();
+        long n = 0;
+        for (Diagnostic d : items) {
+            if (d.severity() == severity) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** Sorted by file, line, column, then rule, so output is stable across runs. */

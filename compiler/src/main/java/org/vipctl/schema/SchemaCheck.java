@@ -139,7 +139,12 @@ public final class SchemaCheck {
 
         /** Whether a finding is about the node at {@code pointer} or something inside it. */
         public boolean within(String pointer) {
-            return pointers.stream().anyMatch(p -> p.equals(pointer) || p.startsWith(pointer + "/"));
+            for (String p : pointers) {
+                if (p.equals(pointer) || p.startsWith(pointer + "/")) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 

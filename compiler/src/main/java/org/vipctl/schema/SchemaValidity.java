@@ -76,7 +76,9 @@ final class SchemaValidity {
                 case "required" -> {
                     array(v, here);
                     s.required = new ArrayList<>();
-                    v.forEach(name -> s.required.add(name.asText()));
+                    for (JsonNode name : v) {
+                        s.required.add(name.asText());
+                    }
                 }
                 case "additionalProperties" -> {
                     if (v.isBoolean()) {
@@ -86,7 +88,9 @@ final class SchemaValidity {
                         s.additional = compile(v, here);
                     }
                     s.declared = new HashSet<>();
-                    schema.path("properties").fieldNames().forEachRemaining(s.declared::add);
+                    for (Iterator<String> names = schema.path("properties").fieldNames(); names.hasNext(); ) {
+                        s.declared.add(names.next());
+                    }
                 }
                 case "items" -> s.items = compile(v, here);
                 case "contains" -> s.contains = compile(v, here);
@@ -149,11 +153,11 @@ final class SchemaValidity {
         if (v.isTextual()) {
             out.add(type(v.textValue(), at));
         } else if (v.isArray() && !v.isEmpty()) {
-            v.forEach(t -> out.add(type(t.asText(), at)));
             for (JsonNode t : v) {
                 if (!t.isTextual()) {
                     throw new IllegalArgumentException("type members must be names at " + at);
                 }
+                out.add(type(t.textValue(), at));
             }
         } else {
             throw new IllegalArgumentException("unsupported type at " + at);
