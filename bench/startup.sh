@@ -136,15 +136,15 @@ if [ -z "$aot_home" ] || [ "$(major_of "$aot_home")" -lt 25 ]; then
   exit 0
 fi
 # the launcher's first run makes the cache in the background; wait for it
-env JAVA_HOME="$aot_home" "$repo/vipctl" --version >/dev/null
+env JAVA_HOME="$aot_home" "$repo/vipctl" validate "$repo/examples/" >/dev/null || true
 i=0
 while [ -d "$repo/cli/target/aot" ] && ls "$repo/cli/target/aot"/*.lock >/dev/null 2>&1 && [ "$i" -lt 180 ]; do
   sleep 1
   i=$((i + 1))
 done
-cache=$(ls "$repo/cli/target/aot"/vipctl-*.aot 2>/dev/null | head -1 || true)
+cache=$(ls "$repo/cli/target/aot"/vipctl-*-validate.aot 2>/dev/null | head -1 || true)
 if [ -n "$cache" ]; then
-  aid="AOT cache ($(du -k "$cache" | cut -f1) KiB)"
+  aid="AOT cache for validate ($(du -k "$cache" | cut -f1) KiB)"
 else
   aid="none: the launcher made no AOT cache (cli/target/aot)"
 fi
