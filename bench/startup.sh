@@ -5,8 +5,8 @@
 # ratios, for two JDKs:
 #
 #   1. the JDK the launcher finds (JAVA_HOME, else java on the PATH): vipctl with its class-data
-#      sharing archive from cli/target/vipctl-<version>.jsa when that JDK built it, hello-world with the JDK's
-#      own archive;
+#      sharing archive for validate, cli/target/vipctl-<version>-validate.jsa, when that JDK built it,
+#      hello-world with the JDK's own archive;
 #   2. a JDK 25 or later (AOT_JAVA_HOME, else the first one found in the usual JDK folders), where
 #      the launcher uses an AOT cache: the script makes the launcher create it first (its first run
 #      does so in the background) and waits for it.
@@ -109,11 +109,13 @@ echo "flags:           $flags"
 echo
 
 home=$(java_home_of)
-jsa="${jar%.jar}.jsa"
+# validate with nothing but paths gets the launcher's archive of its own (vipctl-<version>-validate.jsa)
+jsa="${jar%.jar}-validate.jsa"
+[ -f "$jsa" ] || jsa="${jar%.jar}.jsa"
 if [ "$(major_of "$home")" -ge 25 ]; then
   aid="AOT cache (JDK 25 or later; see below)"
 elif [ -f "$jsa" ] && [ "$jsa" -nt "$jar" ]; then
-  aid="class-data sharing archive ($(du -k "$jsa" | cut -f1) KiB)"
+  aid="class-data sharing archive ${jsa##*/} ($(du -k "$jsa" | cut -f1) KiB)"
 else
   aid="none: cli/target/vipctl-<version>.jsa is missing or stale (mvn package builds it)"
 fi
@@ -134,15 +136,15 @@ if [ -z "$aot_home" ] || [ "$(major_of "$aot_home")" -lt 25 ]; then
   exit 0
 fi
 # the launcher's first run makes the cache in the background; wait for it
-env JAVA_HOME="$aot_home" "$repo/vipctl" --version >/dev/null
+env JAVA_HOME="$aot_home" "$repo/vipctl" validate "$repo/examples/" >/dev/null || true
 i=0
 while [ -d "$repo/cli/target/aot" ] && ls "$repo/cli/target/aot"/*.lock >/dev/null 2>&1 && [ "$i" -lt 180 ]; do
   sleep 1
   i=$((i + 1))
 done
-cache=$(ls "$repo/cli/target/aot"/vipctl-*.aot 2>/dev/null | head -1 || true)
+cache=$(ls "$repo/cli/target/aot"/vipctl-*-validate.aot 2>/dev/null | head -1 || true)
 if [ -n "$cache" ]; then
-  aid="AOT cache ($(du -k "$cache" | cut -f1) KiB)"
+  aid="AOT cache for validate ($(du -k "$cache" | cut -f1) KiB)"
 else
   aid="none: the launcher made no AOT cache (cli/target/aot)"
 fi

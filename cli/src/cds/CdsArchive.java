@@ -14,11 +14,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Builds the class-data sharing archive {@code vipctl-<version>.jsa} next to {@code vipctl-<version>.jar}
- * at package time (run by Maven with the JDK's source launcher: {@code java CdsArchive.java JAR EXAMPLES}).
+ * Builds the class-data sharing archives {@code vipctl-<version>.jsa} and
+ * {@code vipctl-<version>-validate.jsa} next to {@code vipctl-<version>.jar} at package time (run by
+ * Maven with the JDK's source launcher: {@code java CdsArchive.java JAR EXAMPLES}).
  *
  * <p>Training runs execute the jar's commands on the examples, each writing the list of classes it
- * loaded; the merged list is dumped into a static archive. A static dump, not
+ * loaded; the merged list is dumped into a static archive. The first archive holds what every
+ * training run loaded; the second only what {@code validate PATH...} loads (valid, invalid and
+ * missing policies), for the launcher to use on that command alone: the JVM relocates the whole
+ * archive at start, so a run pays for an archive by its size, and the whole one is twice as large. A static dump, not
  * {@code -XX:ArchiveClassesAtExit}: it holds the JDK's own classes that vipctl uses as well, and
  * JDK 17's dynamic archive leaves out classes of class-file version 49 and everything that
  * implements them (picocli's published jar; vipctl compiles picocli from source, but other
@@ -41,24 +45,30 @@ public final class CdsArchive {
         Path examples = Path.of(args[1]).toAbsolutePath();
         Path dir = jar.getParent();
         String name = jar.getFileName().toString();
-        Path jsa = dir.resolve((name.endsWith(".jar") ? name.substring(0, name.length() - 4) : name) + ".jsa");
+        String base = name.endsWith(".jar") ? name.substring(0, name.length() - 4) : name;
+        Path jsa = dir.resolve(base + ".jsa");
+        Path validateJsa = dir.resolve(base + "-validate.jsa");
         Path work = dir.resolve("cds");
         try {
             Files.deleteIfExists(jsa);
-            build(jar, examples, jsa, work);
-            System.out.println("[cds] wrote " + jsa + " (" + Files.size(jsa) / 1024 + " KiB)");
+            Files.deleteIfExists(validateJsa);
+            build(jar, examples, jsa, validateJsa, work);
+            System.out.println("[cds] wrote " + jsa + " (" + Files.size(jsa) / 1024 + " KiB) and " + validateJsa
+                    + " (" + Files.size(validateJsa) / 1024 + " KiB)");
         } catch (Exception e) {
             System.out.println("[cds] WARNING: no class-data sharing archive (" + e.getMessage()
                     + "); vipctl works without it, only starts slower. Details in " + work);
             try {
                 Files.deleteIfExists(jsa);
+                Files.deleteIfExists(validateJsa);
             } catch (IOException ignored) {
                 // nothing more to do: the launcher checks the archive before using it
             }
         }
     }
 
-    private static void build(Path jar, Path examples, Path jsa, Path work) throws IOException, InterruptedException {
+    private static void build(Path jar, Path examples, Path jsa, Path validateJsa, Path work)
+            throws IOException, InterruptedException {
         if (!Files.isRegularFile(jar)) {
             throw new IOException("jar not found: " + jar);
         }
@@ -68,9 +78,12 @@ public final class CdsArchive {
         String ex = examples.toString();
         String out = work.resolve("compile-out").toString();
         // What people run most, and the paths of the other commands (help, errors, JSON). A training
-        // run that fails only leaves its classes out; the logs say why.
+        // run that fails only leaves its classes out; the logs say why. The first VALIDATE_RUNS are
+        // validate with nothing but paths, the form the validate archive is for.
         List<List<String>> trainings = List.of(
                 List.of("validate", ex),
+                List.of("validate", examples.resolve("invalid").toString()),
+                List.of("validate", work.resolve("missing.yaml").toString()),
                 List.of("validate", "--format", "sarif", ex),
                 List.of("validate", "--format", "json", ex),
                 List.of("compile", "-o", out, ex),
@@ -82,9 +95,9 @@ public final class CdsArchive {
                 List.of("compile", "--help"),
                 List.of("--version"),
                 List.of("loopback-address", "--session", "300", "--json"),
-                List.of("validate", work.resolve("missing.yaml").toString()),
                 List.of("validate"));
         List<String> classes = new ArrayList<>();
+        List<String> validateClasses = new ArrayList<>();
         for (int i = 0; i < trainings.size(); i++) {
             Path list = work.resolve("training-" + i + ".classlist");
             List<String> cmd = new ArrayList<>(List.of(java, "-Xshare:auto", "-XX:TieredStopAtLevel=1",
@@ -94,26 +107,43 @@ public final class CdsArchive {
             if (!Files.isRegularFile(list)) {
                 throw new IOException("training run " + String.join(" ", trainings.get(i)) + " wrote no class list");
             }
-            classes.addAll(Files.readAllLines(list, StandardCharsets.UTF_8));
+            List<String> loaded = Files.readAllLines(list, StandardCharsets.UTF_8);
+            classes.addAll(loaded);
+            if (i < VALIDATE_RUNS) {
+                validateClasses.addAll(loaded);
+            }
         }
-        Path merged = jsa.resolveSibling("vipctl.classlist");
-        Files.write(merged, merge(classes), StandardCharsets.UTF_8);
+        Path whole = dump(java, jar, merge(classes), jsa.resolveSibling("vipctl.classlist"), work, "vipctl",
+                List.of("--version"));
+        Path validate = dump(java, jar, merge(validateClasses), jsa.resolveSibling("vipctl-validate.classlist"), work,
+                "vipctl-validate", List.of("validate", examples.toString()));
+        Files.move(whole, jsa, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(validate, validateJsa, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
 
-        Path candidate = work.resolve("vipctl.jsa");
+    /** The training runs that are validate with nothing but paths. */
+    private static final int VALIDATE_RUNS = 3;
+
+    /** Dumps the classes of {@code classList} into {@code work/NAME.jsa} and checks it with a run of {@code check}. */
+    private static Path dump(String java, Path jar, List<String> classList, Path listFile, Path work, String name,
+            List<String> check) throws IOException, InterruptedException {
+        Files.write(listFile, classList, StandardCharsets.UTF_8);
+        Path candidate = work.resolve(name + ".jsa");
         // Dumped with the default collector so the archive also holds the JDK's pre-built heap objects.
-        int dump = run(List.of(java, "-Xshare:dump", "-XX:SharedClassListFile=" + merged,
-                "-XX:SharedArchiveFile=" + candidate, "-cp", jar.toString()), work.resolve("dump.log"));
+        int dump = run(List.of(java, "-Xshare:dump", "-XX:SharedClassListFile=" + listFile,
+                "-XX:SharedArchiveFile=" + candidate, "-cp", jar.toString()), work.resolve(name + "-dump.log"));
         if (dump != 0 || !Files.isRegularFile(candidate)) {
             throw new IOException("the archive dump failed (exit " + dump + ")");
         }
         // -Xshare:on refuses to start with an archive this JVM cannot use: then there is none.
-        int check = run(List.of(java, "-Xshare:on", "-XX:SharedArchiveFile=" + candidate,
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", jar.toString(), "--version"),
-                work.resolve("check.log"));
-        if (check != 0) {
-            throw new IOException("this JVM does not accept the archive it dumped (exit " + check + ")");
+        List<String> cmd = new ArrayList<>(List.of(java, "-Xshare:on", "-XX:SharedArchiveFile=" + candidate,
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", jar.toString()));
+        cmd.addAll(check);
+        int exit = run(cmd, work.resolve(name + "-check.log"));
+        if (exit != 0) {
+            throw new IOException("this JVM does not accept the archive it dumped (exit " + exit + ")");
         }
-        Files.move(candidate, jsa, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return candidate;
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.vipctl;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -50,10 +51,11 @@ public final class Compilation {
     /** As {@link #load(List, Catalog, Diagnostics)}, each policy file within the size limit of {@code limits}. */
     public static Compilation load(List<Path> paths, Catalog catalog, Diagnostics out, InputLimits limits) {
         YamlLoader loader = new YamlLoader(LoadLimits.of(limits, InputKind.POLICY), InputKind.POLICY);
-        List<SourceDocument> docs = loader.expand(paths, out).stream()
-                .flatMap(f -> loader.load(f, out).stream())
-                .toList();
-        return of(docs, catalog, out);
+        List<SourceDocument> docs = new ArrayList<>();
+        for (Path f : loader.expand(paths, out)) {
+            docs.addAll(loader.load(f, out));
+        }
+        return of(List.copyOf(docs), catalog, out);
     }
 
     /**

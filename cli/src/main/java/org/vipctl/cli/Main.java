@@ -2,8 +2,12 @@ package org.vipctl.cli;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.vipctl.diagnostic.Renderer;
 import org.vipctl.files.FileProblem;
 import org.vipctl.files.InputLimits;
 import org.vipctl.target.RegistryException;
@@ -83,9 +87,12 @@ public final class Main implements Runnable {
         return limits;
     }
 
-    /** The input size limits of the run {@code command} belongs to. */
+    /**
+     * The input size limits of the run {@code command} belongs to; the defaults for a run parsed
+     * without picocli's model ({@code command} null: a plain validate, which has no --max-input).
+     */
     static InputLimits inputLimits(CommandLine.Model.CommandSpec command) {
-        return command.root().userObject() instanceof Main m ? m.inputLimits() : InputLimits.DEFAULT;
+        return command != null && command.root().userObject() instanceof Main m ? m.inputLimits() : InputLimits.DEFAULT;
     }
 
     @Override
@@ -104,12 +111,27 @@ public final class Main implements Runnable {
         if (!Arrays.asList(args).contains("--debug")) {
             Thread.setDefaultUncaughtExceptionHandler(quietHandler(err));
         }
+        // anonymous classes, not lambdas, on the start-up path: docs/startup.md
         String command = commandName(args);
-        Runnable work = command.equals("admx") ? Main::prepareXml : NO_POLICIES.contains(command) ? () -> { } : Main::prepare;
-        Thread prepare = new Thread(work, "vipctl-prepare");
+        Thread prepare = new Thread("vipctl-prepare") {
+            @Override
+            public void run() {
+                if (command.equals("admx")) {
+                    prepareXml();
+                } else if (!NO_POLICIES.contains(command)) {
+                    prepare();
+                }
+            }
+        };
         prepare.setDaemon(true);
         prepare.start();
-        int code = run(out, err, CommandLine.defaultFactory(), () -> awaitQuietly(prepare), args);
+        Runnable awaitPreparation = new Runnable() {
+            @Override
+            public void run() {
+                awaitQuietly(prepare);
+            }
+        };
+        int code = run(out, err, null, awaitPreparation, args);
         out.flush();
         err.flush();
         System.exit(code);
@@ -125,11 +147,18 @@ public final class Main implements Runnable {
         return run(out, err, factory, () -> { }, args);
     }
 
-    /** {@code beforeCommand} runs after the arguments are parsed, before any command runs (not for --help, --version). */
+    /**
+     * {@code beforeCommand} runs after the arguments are parsed, before any command runs (not for
+     * --help, --version); {@code factory} null is picocli's default factory.
+     */
     static int run(PrintWriter out, PrintWriter err, CommandLine.IFactory factory, Runnable beforeCommand, String... args) {
+        ValidateCommand plain = plainValidate(args);
+        if (plain != null) {
+            return runPlain(plain, out, err, beforeCommand);
+        }
         boolean debug = Arrays.asList(args).contains("--debug");
         Main main = new Main();
-        CommandLine cmd = new CommandLine(main, factory);
+        CommandLine cmd = new CommandLine(main, factory == null ? CommandLine.defaultFactory() : factory);
         addCommands(cmd, args);
         cmd.setExecutionStrategy(parsed -> {
             if (!helpOnly(parsed)) {
@@ -154,43 +183,95 @@ public final class Main implements Runnable {
             err.flush();
             return ExitCodes.USAGE;
         });
-        cmd.setExecutionExceptionHandler((ex, c, parsed) -> {
-            if (ex instanceof QuietExit q) {
-                return q.code;
-            }
-            if (ex instanceof UsageError) {
-                err.println("vipctl: " + ex.getMessage());
-                err.println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for usage.");
-            } else if (ex instanceof UserError || ex instanceof RegistryException || ex instanceof FileProblem) {
-                err.println("vipctl: error: " + ex.getMessage());
-                if (debug) {
-                    ex.printStackTrace(err);
-                }
-            } else {
-                err.println("vipctl: internal error: " + ex + (debug ? "" : " (run with --debug for details)"));
-                if (debug) {
-                    ex.printStackTrace(err);
-                }
-            }
-            err.flush();
-            return ex instanceof UsageError ? ExitCodes.USAGE : ExitCodes.ERROR;
-        });
+        cmd.setExecutionExceptionHandler((ex, c, parsed) -> failed(ex, c.getCommandSpec().qualifiedName(), err, debug));
         try {
             return cmd.execute(args);
-        } catch (OutOfMemoryError e) {
+        } catch (OutOfMemoryError | StackOverflowError e) {
             // picocli hands only Exceptions to the handler above; an Error would end the run with a trace
-            err.println(outOfMemory(e));
+            return failed(e, err, debug);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    /** What a command's exception prints, and the exit code; {@code command} is its qualified name. */
+    private static int failed(Exception ex, String command, PrintWriter err, boolean debug) {
+        if (ex instanceof QuietExit q) {
+            return q.code;
+        }
+        if (ex instanceof UsageError) {
+            err.println("vipctl: " + ex.getMessage());
+            err.println("Try '" + command + " --help' for usage.");
+        } else if (ex instanceof UserError || ex instanceof RegistryException || ex instanceof FileProblem) {
+            err.println("vipctl: error: " + ex.getMessage());
             if (debug) {
-                e.printStackTrace(err);
+                ex.printStackTrace(err);
             }
-            return ExitCodes.ERROR;
-        } catch (StackOverflowError e) {
-            err.println("vipctl: internal error: the input nests too deeply to process (stack overflow)"
-                    + (debug ? "" : " (run with --debug for details)"));
+        } else {
+            err.println("vipctl: internal error: " + ex + (debug ? "" : " (run with --debug for details)"));
             if (debug) {
-                e.printStackTrace(err);
+                ex.printStackTrace(err);
             }
-            return ExitCodes.ERROR;
+        }
+        err.flush();
+        return ex instanceof UsageError ? ExitCodes.USAGE : ExitCodes.ERROR;
+    }
+
+    /** Out of memory or too deep a stack in a command: one line, and the exit code. */
+    private static int failed(VirtualMachineError e, PrintWriter err, boolean debug) {
+        err.println(e instanceof OutOfMemoryError oom ? outOfMemory(oom)
+                : "vipctl: internal error: the input nests too deeply to process (stack overflow)"
+                        + (debug ? "" : " (run with --debug for details)"));
+        if (debug) {
+            e.printStackTrace(err);
+        }
+        return ExitCodes.ERROR;
+    }
+
+    /**
+     * {@code validate PATH...} and nothing else, the form pre-commit hooks and CI steps run, as
+     * picocli would parse it; null for any other command line. Building picocli's model of a
+     * command is reflection over its annotations (a proxy class for each annotation type) and
+     * costs a short run a fifth of its time, so this form does without it. Anything picocli could
+     * read otherwise goes to picocli: an option or {@code --}, an {@code @file}, an empty argument,
+     * a path the file system refuses. PlainValidateTest checks that both give the command the same
+     * fields, so an option added to validate or its mixins must be added here too.
+     */
+    static ValidateCommand plainValidate(String[] args) {
+        if (args.length < 2 || !args[0].equals("validate")) {
+            return null;
+        }
+        List<Path> paths = new ArrayList<>();
+        for (int i = 1; i < args.length; i++) {
+            String a = args[i];
+            if (a.isEmpty() || a.charAt(0) == '-' || a.charAt(0) == '@') {
+                return null;
+            }
+            try {
+                paths.add(Path.of(a));
+            } catch (InvalidPathException e) {
+                return null;
+            }
+        }
+        ValidateCommand v = new ValidateCommand();
+        v.inputs = new PolicyInputs();
+        v.inputs.paths = paths;
+        v.inputs.catalog = new CatalogOption();
+        v.format = Renderer.Format.TEXT;
+        return v;
+    }
+
+    /** Runs a plain validate as picocli would run it: the same output, errors and exit codes. */
+    private static int runPlain(ValidateCommand validate, PrintWriter out, PrintWriter err, Runnable beforeCommand) {
+        validate.plainOut = out;
+        try {
+            beforeCommand.run();
+            return validate.call();
+        } catch (Exception e) {
+            return failed(e, "vipctl validate", err, false);
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            return failed(e, err, false);
         } finally {
             out.flush();
             err.flush();
@@ -209,14 +290,17 @@ public final class Main implements Runnable {
      * one line on stderr, never a stack trace; the command meets the same failure and reports it.
      */
     static Thread.UncaughtExceptionHandler quietHandler(PrintWriter err) {
-        return (thread, e) -> {
-            if (e instanceof OutOfMemoryError oom) {
-                err.println(outOfMemory(oom));
-            } else {
-                err.println("vipctl: internal error in thread " + thread.getName() + ": " + e.getClass().getSimpleName()
-                        + " (run with --debug for details)");
+        return new Thread.UncaughtExceptionHandler() {
+            @Override
+            public void uncaughtException(Thread thread, Throwable e) {
+                if (e instanceof OutOfMemoryError oom) {
+                    err.println(outOfMemory(oom));
+                } else {
+                    err.println("vipctl: internal error in thread " + thread.getName() + ": " + e.getClass().getSimpleName()
+                            + " (run with --debug for details)");
+                }
+                err.flush();
             }
-            err.flush();
         };
     }
 
@@ -260,7 +344,12 @@ public final class Main implements Runnable {
 
     /** The first word that is no option: the command a run names. */
     private static String commandName(String[] args) {
-        return Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse("");
+        for (String a : args) {
+            if (!a.startsWith("-")) {
+                return a;
+            }
+        }
+        return "";
     }
 
     private static void prepareXml() {

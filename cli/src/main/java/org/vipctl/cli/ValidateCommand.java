@@ -52,9 +52,12 @@ final class ValidateCommand implements Callable<Integer> {
                     + " Overrides failOn of .vipctl.yaml.")
     Severity failOn;
 
+    /** Where a run parsed without picocli's model prints (Main's plain validate); otherwise picocli's out. */
+    PrintWriter plainOut;
+
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = plainOut != null ? plainOut : spec.commandLine().getOut();
         Diagnostics diagnostics = new Diagnostics();
         inputs.catalogAloneIsEnough = true;
         Compilation c = inputs.load(diagnostics);

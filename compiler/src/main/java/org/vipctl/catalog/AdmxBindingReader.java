@@ -92,9 +92,8 @@ final class AdmxBindingReader {
                     "add type and policy: {key, value}"));
             return Optional.empty();
         }
-        Optional<AdmxBinding.PolicyDescription> described = description;
-        return element(id, at, element.get(), declared, a, type.get(), map)
-                .map(e -> new AdmxBinding.Own(policy, described, Optional.of(e)));
+        Optional<AdmxBinding.Element> e = element(id, at, element.get(), declared, a, type.get(), map);
+        return e.isPresent() ? Optional.of(new AdmxBinding.Own(policy, description, e)) : Optional.empty();
     }
 
     private Optional<AdmxBinding.Element> element(String id, Location at, String elementId,

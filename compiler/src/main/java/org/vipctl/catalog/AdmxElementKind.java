@@ -1,6 +1,5 @@
 package org.vipctl.catalog;
 
-import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import org.vipctl.registry.RegType;
@@ -31,7 +30,12 @@ public enum AdmxElementKind {
     }
 
     public static Optional<AdmxElementKind> ofYamlName(String name) {
-        return Arrays.stream(values()).filter(k -> k.yamlName.equals(name)).findFirst();
+        for (AdmxElementKind k : values()) {
+            if (k.yamlName.equals(name)) {
+                return Optional.of(k);
+            }
+        }
+        return Optional.empty();
     }
 
     static AdmxElementKind of(RegType type, Map<String, RegValue> map) {

@@ -27,7 +27,7 @@ import org.vipctl.registry.RegKey;
 public final class Catalog {
 
     public static final String RULE = Rule.CATALOG.id();
-    private static final List<String> BUILT_IN = List.of("microsoft-rds.yaml", "citrix.yaml");
+    static final List<String> BUILT_IN = List.of("microsoft-rds.yaml", "citrix.yaml");
     private static final String BUILT_IN_TEMPLATE = "admx-template.yaml";
     private static final String BUILT_IN_PREFIX = "catalog:";
 
@@ -55,11 +55,17 @@ public final class Catalog {
     }
 
     private static Catalog readBuiltIn() {
+        Optional<List<SourceDocument>> preparsed = PreparsedCatalog.read();
+        return fromDocuments(preparsed.isPresent() ? preparsed.get() : PreparsedCatalog.yaml());
+    }
+
+    /** The built-in catalog from the documents of its files. */
+    static Catalog fromDocuments(List<SourceDocument> docs) {
         Diagnostics d = new Diagnostics();
         Map<String, Setting> all = new LinkedHashMap<>();
-        for (String name : BUILT_IN) {
-            for (SourceDocument doc : builtInDocuments(name, d)) {
-                CatalogFileReader.read(doc, false, d).settings().forEach(s -> all.put(s.id(), s));
+        for (SourceDocument doc : docs) {
+            for (Setting s : CatalogFileReader.read(doc, false, d).settings()) {
+                all.put(s.id(), s);
             }
         }
         if (d.hasErrors()) {

@@ -49,10 +49,13 @@ final class CatalogFileReader {
             if (schema.within(ptr)) {
                 continue;
             }
-            reader.read(ptr, list.get(i)).ifPresent(s -> {
-                fields.ifPresent(f -> f.check(doc, ptr, s));
-                settings.add(s);
-            });
+            Optional<Setting> s = reader.read(ptr, list.get(i));
+            if (s.isPresent()) {
+                if (fields.isPresent()) {
+                    fields.get().check(doc, ptr, s.get());
+                }
+                settings.add(s.get());
+            }
         }
         Optional<AdmxTemplateSpec> template = hasTemplate && !schema.within("/" + AdmxTemplateSpecReader.KEY)
                 ? new AdmxTemplateSpecReader(doc, out).read() : Optional.empty();

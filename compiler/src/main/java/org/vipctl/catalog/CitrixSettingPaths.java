@@ -39,7 +39,7 @@ public final class CitrixSettingPaths {
         if (path.startsWith("\\") || path.endsWith("\\") || path.contains("\\\\") || path.contains("/")) {
             return Optional.of("write category folders separated by single backslashes, without leading or trailing ones");
         }
-        if (path.chars().anyMatch(c -> c < 0x20 || c == 0x7f || "*?[]:\"<>|".indexOf(c) >= 0)) {
+        if (hasForbiddenCharacter(path)) {
             return Optional.of("the path has characters a provider path cannot have");
         }
         String last = path.substring(path.lastIndexOf('\\') + 1);
@@ -47,5 +47,15 @@ public final class CitrixSettingPaths {
             return Optional.of("the path must end with the setting name, e.g. Category\\" + name);
         }
         return Optional.empty();
+    }
+
+    private static boolean hasForbiddenCharacter(String path) {
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (c < 0x20 || c == 0x7f || "*?[]:\"<>|".indexOf(c) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -52,7 +52,9 @@ final class SettingReader {
         }
         Map<String, RegValue> map = map(ptr, n.path("map"), type);
         List<String> when = new ArrayList<>();
-        n.path("when").forEach(w -> when.add(w.asText()));
+        for (JsonNode w : n.path("when")) {
+            when.add(w.asText());
+        }
         if ("delete".equals(n.path("whenFalse").asText("")) && when.isEmpty()) {
             out.add(Rule.CATALOG.error(doc.valueAt(ptr + "/whenFalse"), "setting '" + id + "' has whenFalse: delete but"
                     + " no 'when' pointer", "add when: [/spec/<feature>/enabled]"));
@@ -138,12 +140,22 @@ final class SettingReader {
             return Optional.empty();
         }
         String value = p.path("value").asText();
-        if (key.get().path().chars().anyMatch(c -> c < 0x20 || c == 0x7f) || value.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+        if (hasControlCharacter(key.get().path()) || hasControlCharacter(value)) {
             out.add(Rule.CATALOG.error(doc.valueAt(ptr), "placement key or value name holds a control character"
                     + " (a line break or tab)", "registry key and value names are written on one line in .reg and ADMX files"));
             return Optional.empty();
         }
         return Optional.of(new Placement(key.get(), value, text(p, "unconfirmed")));
+    }
+
+    private static boolean hasControlCharacter(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static Optional<String> text(JsonNode n, String field) {

@@ -31,6 +31,20 @@ public record Diagnostic(Severity severity, String ruleId, String message, Strin
         return new Diagnostic(severity, ruleId, message, hint, location, List.of(others));
     }
 
+    // equals and hashCode written out: a record's own are linked through method handles at their
+    // first call, which costs a short run milliseconds (Diagnostics keeps every one in a hash set)
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Diagnostic d && severity == d.severity && ruleId.equals(d.ruleId)
+                && message.equals(d.message) && hint.equals(d.hint) && location.equals(d.location)
+                && related.equals(d.related);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(severity, ruleId, message, hint, location, related);
+    }
+
     public boolean isError() {
         return severity == Severity.ERROR;
     }

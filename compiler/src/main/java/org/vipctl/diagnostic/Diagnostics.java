@@ -18,25 +18,53 @@ public final class Diagnostics {
         items.add(d);
     }
 
+    // loops rather than lambdas and streams: every run calls these (docs/startup.md)
     public void addAll(Iterable<Diagnostic> ds) {
-        ds.forEach(items::add);
+        for (Diagnostic d : ds) {
+            items.add(d);
+        }
     }
 
     public boolean hasErrors() {
-        return items.stream().anyMatch(Diagnostic::isError);
+        for (Diagnostic d : items) {
+            if (d.isError()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public long count(Severity severity) {
-        return items.stream().filter(d -> d.severity() == severity).count();
+        long n = 0;
+        for (Diagnostic d : items) {
+            if (d.severity() == severity) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** Sorted by file, line, column, then rule, so output is stable across runs. */
     public List<Diagnostic> sorted() {
         List<Diagnostic> copy = new ArrayList<>(items);
-        copy.sort(Comparator.comparing(Diagnostic::location).thenComparing(Diagnostic::ruleId)
-                .thenComparing(Diagnostic::message));
+        copy.sort(ORDER);
         return List.copyOf(copy);
     }
+
+    /**
+     * Location, rule, message. Written out: Comparator.comparing makes serializable lambdas, whose
+     * linking (through method handles, at the first call) a JDK 25 AOT cache does not keep.
+     */
+    private static final Comparator<Diagnostic> ORDER = new Comparator<>() {
+        @Override
+        public int compare(Diagnostic a, Diagnostic b) {
+            int c = a.location().compareTo(b.location());
+            if (c == 0) {
+                c = a.ruleId().compareTo(b.ruleId());
+            }
+            return c != 0 ? c : a.message().compareTo(b.message());
+        }
+    };
 
     public boolean isEmpty() {
         return items.isEmpty();

@@ -97,7 +97,12 @@ public final class YamlLoader {
                             "no policy files (*.yaml, *.yml) in this directory",
                             "point vipctl at a folder that holds VipPolicy YAML files"));
                 }
-                found.stream().sorted().filter(f -> seen.add(identity(f))).forEach(files::add);
+                java.util.Collections.sort(found);
+                for (Path f : found) {
+                    if (seen.add(identity(f))) {
+                        files.add(f);
+                    }
+                }
             } else if (Files.isRegularFile(p)) {
                 if (seen.add(identity(p))) {
                     files.add(p);

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.vipctl.diagnostic.Diagnostic;
@@ -24,6 +25,8 @@ import org.vipctl.load.SourceDocument;
  * files editors use) and turns the validator's findings into located diagnostics with our own
  * wording. A schema is read and compiled once per process, on first use: compiling is a good part
  * of a run's start-up time, and both values are immutable (a networknt JsonSchema is thread-safe).
+ * A policy is first checked by {@link SchemaValidity}, which only tells valid from invalid and
+ * costs little to set up; the networknt validator is set up and asked only for an invalid one.
  */
 public final class SchemaCheck {
 
@@ -36,63 +39,96 @@ public final class SchemaCheck {
     private static final Rules CATALOG_RULES = new Rules(Rule.CATALOG, Rule.CATALOG, Rule.CATALOG, Rule.CATALOG,
             Rule.CATALOG);
 
+    private final Schema source;
     private final JsonNode schemaTree;
-    private final JsonSchema schema;
     private final Rules rules;
 
-    private SchemaCheck(Compiled compiled, Rules rules) {
-        this.schemaTree = compiled.tree();
-        this.schema = compiled.schema();
+    private SchemaCheck(Schema source, Rules rules) {
+        this.source = source;
+        this.schemaTree = source.tree();
         this.rules = rules;
     }
 
     /** {@code schemas/vipctl-policy.schema.json}: a VipPolicy document. */
     public static SchemaCheck policy() {
-        return new SchemaCheck(PolicySchema.COMPILED, POLICY_RULES);
+        return new SchemaCheck(PolicySchema.SCHEMA, POLICY_RULES);
     }
 
     /** {@code schemas/vipctl-catalog.schema.json}: a setting catalog file; every finding is VIP070. */
     public static SchemaCheck catalog() {
-        return new SchemaCheck(CatalogSchema.COMPILED, CATALOG_RULES);
+        return new SchemaCheck(CatalogSchema.SCHEMA, CATALOG_RULES);
     }
 
     /** The policy schema as a tree, for code that asks what a VipPolicy field is. */
     public static JsonNode policyTree() {
-        return PolicySchema.COMPILED.tree();
+        return PolicySchema.SCHEMA.tree();
     }
 
-    /** Compiles the policy schema now, if no check has yet. */
+    /** Reads the policy schema and compiles its validity check now, if no check has yet. */
     public static void prepare() {
-        Objects.requireNonNull(PolicySchema.COMPILED);
+        Objects.requireNonNull(PolicySchema.SCHEMA);
     }
 
-    private record Compiled(JsonNode tree, JsonSchema schema) {
-        static Compiled of(String resource) {
-            JsonNode tree;
-            try (InputStream in = SchemaCheck.class.getResourceAsStream(resource)) {
-                if (in == null) {
-                    throw new IllegalStateException("schema missing from the jar: " + resource);
+    /**
+     * One schema: its tree, the quick check of validity where there is one (the policy schema: see
+     * {@link SchemaValidity}), and the networknt validator, compiled when a document first needs it.
+     */
+    private static final class Schema {
+        private final String resource;
+        private final JsonNode tree;
+        private final SchemaValidity validity;
+        private volatile JsonSchema validator;
+
+        Schema(String resource, boolean quick) {
+            this.resource = resource;
+            Optional<JsonNode> form = PreparsedSchemas.read(resource);
+            tree = form.isPresent() ? form.get() : JsonTree.read(resource);
+            validity = quick ? SchemaValidity.of(tree) : null;
+        }
+
+        JsonNode tree() {
+            return tree;
+        }
+
+        /** True when the quick check finds the document valid: the validator would find nothing. */
+        boolean surelyValid(JsonNode document) {
+            return validity != null && validity.valid(document);
+        }
+
+        JsonSchema validator() {
+            JsonSchema v = validator;
+            if (v == null) {
+                synchronized (this) {
+                    v = validator;
+                    if (v == null) {
+                        v = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                                .getSchema(tree, SchemaValidatorsConfig.builder().pathType(PathType.JSON_POINTER).build());
+                        validator = v;
+                    }
                 }
-                tree = JsonTree.read(in);
-            } catch (IOException e) {
-                throw new IllegalStateException("cannot read the schema " + resource, e);
             }
-            return new Compiled(tree, JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
-                    .getSchema(tree, SchemaValidatorsConfig.builder().pathType(PathType.JSON_POINTER).build()));
+            return v;
+        }
+
+        @Override
+        public String toString() {
+            return resource;
         }
     }
 
     private static final class PolicySchema {
-        static final Compiled COMPILED = Compiled.of("/org/vipctl/schemas/vipctl-policy.schema.json");
+        static final Schema SCHEMA = new Schema("/org/vipctl/schemas/vipctl-policy.schema.json", true);
     }
 
     private static final class CatalogSchema {
-        static final Compiled COMPILED = Compiled.of("/org/vipctl/schemas/vipctl-catalog.schema.json");
+        static final Schema SCHEMA = new Schema("/org/vipctl/schemas/vipctl-catalog.schema.json", false);
     }
 
     public List<Diagnostic> check(SourceDocument doc) {
         return findings(doc).diagnostics();
     }
+
+    private static final Findings NONE = new Findings(List.of(), Set.of());
 
     /** The diagnostics, sorted by position, and the JSON Pointers of the nodes they are about. */
     public record Findings(List<Diagnostic> diagnostics, Set<String> pointers) {
@@ -103,12 +139,20 @@ public final class SchemaCheck {
 
         /** Whether a finding is about the node at {@code pointer} or something inside it. */
         public boolean within(String pointer) {
-            return pointers.stream().anyMatch(p -> p.equals(pointer) || p.startsWith(pointer + "/"));
+            for (String p : pointers) {
+                if (p.equals(pointer) || p.startsWith(pointer + "/")) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 
     public Findings findings(SourceDocument doc) {
-        Set<ValidationMessage> messages = schema.validate(doc.tree());
+        if (source.surelyValid(doc.tree())) {
+            return NONE;
+        }
+        Set<ValidationMessage> messages = source.validator().validate(doc.tree());
         List<Diagnostic> out = new ArrayList<>();
         Set<String> pointers = new java.util.HashSet<>();
         for (ValidationMessage m : messages) {

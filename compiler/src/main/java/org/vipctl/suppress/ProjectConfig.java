@@ -60,7 +60,8 @@ public record ProjectConfig(Optional<Path> file, Optional<Severity> failOn, List
         if (policyPaths.isEmpty()) {
             return none();
         }
-        return locate(policyPaths.get(0)).map(f -> read(f, out)).orElse(none());
+        Optional<Path> file = locate(policyPaths.get(0));
+        return file.isPresent() ? read(file.get(), out) : none();
     }
 
     /** Reads one project file (safely, as policies are read: no tags, no alias bombs). */

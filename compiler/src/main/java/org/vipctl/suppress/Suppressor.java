@@ -45,7 +45,12 @@ public final class Suppressor {
 
     private Optional<Suppression> suppression(Diagnostic d) {
         String file = d.location().file();
-        for (IgnoreComment c : comments.computeIfAbsent(file, Suppressor::read)) {
+        List<IgnoreComment> inFile = comments.get(file);
+        if (inFile == null) {
+            inFile = read(file);
+            comments.put(file, inFile);
+        }
+        for (IgnoreComment c : inFile) {
             if (c.covers(d.ruleId(), d.location().line())) {
                 return Optional.of(new Suppression(Suppression.Kind.IN_SOURCE, new Location(file, c.line(), c.column()), c.reason()));
             }
@@ -88,7 +93,10 @@ public final class Suppressor {
             }
             List<String> lines = Files.readAllLines(p, java.nio.charset.StandardCharsets.UTF_8);
             for (int i = 0; i < lines.size(); i++) {
-                IgnoreComment.parse(lines.get(i), i + 1).ifPresent(out::add);
+                Optional<IgnoreComment> c = IgnoreComment.parse(lines.get(i), i + 1);
+                if (c.isPresent()) {
+                    out.add(c.get());
+                }
             }
         } catch (IOException | java.io.UncheckedIOException | java.nio.file.InvalidPathException e) {
             return out;
