@@ -258,6 +258,7 @@ public final class Main implements Runnable {
         v.inputs = new PolicyInputs();
         v.inputs.paths = paths;
         v.inputs.catalog = new CatalogOption();
+        v.inputs.notes = new NotesOption();
         v.format = Renderer.Format.TEXT;
         return v;
     }
