@@ -96,6 +96,7 @@ final class SchemaValidity {
                 case "contains" -> s.contains = compile(v, here);
                 case "allOf" -> s.allOf = list(v, here);
                 case "anyOf" -> s.anyOf = list(v, here);
+                case "oneOf" -> s.oneOf = list(v, here);
                 case "not" -> s.not = compile(v, here);
                 case "if" -> s.ifSchema = compile(v, here);
                 case "then" -> s.thenSchema = compile(v, here);
@@ -109,6 +110,9 @@ final class SchemaValidity {
                 case "minLength" -> s.minLength = count(v, here);
                 case "maxLength" -> s.maxLength = count(v, here);
                 case "minItems" -> s.minItems = count(v, here);
+                case "maxItems" -> s.maxItems = count(v, here);
+                case "minProperties" -> s.minProperties = count(v, here);
+                case "maxProperties" -> s.maxProperties = count(v, here);
                 case "uniqueItems" -> s.uniqueItems = v.isBoolean() && v.booleanValue();
                 case "minimum" -> s.minimum = Threshold.of(v, schema.path("type"), true, here);
                 case "maximum" -> s.maximum = Threshold.of(v, schema.path("type"), false, here);
@@ -288,6 +292,7 @@ final class SchemaValidity {
         Subschema contains;
         List<Subschema> allOf;
         List<Subschema> anyOf;
+        List<Subschema> oneOf;
         Subschema not;
         Subschema ifSchema;
         Subschema thenSchema;
@@ -298,6 +303,9 @@ final class SchemaValidity {
         Integer minLength;
         Integer maxLength;
         Integer minItems;
+        Integer maxItems;
+        Integer minProperties;
+        Integer maxProperties;
         boolean uniqueItems;
         Threshold minimum;
         Threshold maximum;
@@ -314,6 +322,7 @@ final class SchemaValidity {
                     && (contains == null || containsOne(n))
                     && (allOf == null || allValid(n))
                     && (anyOf == null || anyValid(n))
+                    && (oneOf == null || oneValid(n))
                     && (not == null || !not.valid(n))
                     && (ifSchema == null || conditionalValid(n))
                     && (constValue == null || constMatches(n))
@@ -322,6 +331,9 @@ final class SchemaValidity {
                     && (minLength == null || !isString(n) || codePoints(n) >= minLength)
                     && (maxLength == null || !isString(n) || codePoints(n) <= maxLength)
                     && (minItems == null || !n.isArray() || n.size() >= minItems)
+                    && (maxItems == null || !n.isArray() || n.size() <= maxItems)
+                    && (minProperties == null || !n.isObject() || n.size() >= minProperties)
+                    && (maxProperties == null || !n.isObject() || n.size() <= maxProperties)
                     && (!uniqueItems || unique(n))
                     && (minimum == null || !n.isNumber() || !minimum.crossed(n))
                     && (maximum == null || !n.isNumber() || !maximum.crossed(n));
@@ -419,6 +431,16 @@ final class SchemaValidity {
                 }
             }
             return false;
+        }
+
+        private boolean oneValid(JsonNode n) {
+            int valid = 0;
+            for (Subschema s : oneOf) {
+                if (s.valid(n) && ++valid > 1) {
+                    return false;
+                }
+            }
+            return valid == 1;
         }
 
         private boolean conditionalValid(JsonNode n) {

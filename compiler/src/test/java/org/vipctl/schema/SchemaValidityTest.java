@@ -90,9 +90,16 @@ class SchemaValidityTest {
     }
 
     @Test
-    void thePolicySchemaCompiles() {
-        assertTrue(QUICK.valid(SEEDS.get(0)) || !QUICK.valid(SEEDS.get(0)));
-        assertFalse(SEEDS.isEmpty());
+    void theExamplesAreValid() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("..", "examples"))) {
+            List<Path> yaml = files.filter(p -> p.toString().endsWith(".yaml")).toList();
+            assertFalse(yaml.isEmpty());
+            for (Path f : yaml) {
+                for (SourceDocument doc : new YamlLoader().load(f, new Diagnostics())) {
+                    assertTrue(QUICK.valid(doc.tree()), f.toString());
+                }
+            }
+        }
     }
 
     @Test
@@ -158,6 +165,27 @@ class SchemaValidityTest {
             SchemaValidity quick = SchemaValidity.of(tree);
             for (JsonNode n : numbers) {
                 assertEquals(validator.validate(n).isEmpty(), quick.valid(n), schema + " for " + n + " (" + n.getClass().getSimpleName() + ")");
+            }
+        }
+    }
+
+    @Test
+    void theKeywordsThePolicySchemaMayUseNextAgreeWithTheValidator() throws IOException {
+        ObjectMapper m = new ObjectMapper();
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        List<JsonNode> instances = new ArrayList<>(VALUES);
+        instances.add(f.arrayNode().add("a").add("b").add("c"));
+        instances.add(f.objectNode().put("a", 1L).put("b", "x"));
+        instances.add(f.objectNode().put("a", "x").put("b", "y").put("c", true));
+        for (String schema : new String[] {"{\"maxItems\": 2}", "{\"type\": \"array\", \"minItems\": 1, \"maxItems\": 1}",
+            "{\"minProperties\": 1, \"maxProperties\": 2}",
+            "{\"oneOf\": [{\"type\": \"string\"}, {\"type\": \"integer\"}, {\"const\": 1}]}",
+            "{\"oneOf\": [{\"required\": [\"a\"]}, {\"required\": [\"b\"]}]}", "{\"oneOf\": [true, {\"type\": \"array\"}]}"}) {
+            JsonNode tree = m.readTree(schema);
+            JsonSchema validator = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(tree);
+            SchemaValidity quick = SchemaValidity.of(tree);
+            for (JsonNode n : instances) {
+                assertEquals(validator.validate(n).isEmpty(), quick.valid(n), schema + " for " + n);
             }
         }
     }
