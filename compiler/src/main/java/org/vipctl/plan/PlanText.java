@@ -141,26 +141,6 @@ public final class PlanText {
         return where(c) + " = " + show(c.after());
     }
 
-    public static String line(Change c) {
-        String where = where(c);
-        if (RegistryEntry.isKeyOnly(c.name())) {
-            return c instanceof Change.Create ? "+ create " + where
-                    : c instanceof Change.Delete ? "- delete " + where + " while it is empty"
-                    : "= no-op  " + where + (c.before().isPresent() ? " exists" : " (absent)");
-        }
-        if (c instanceof Change.Create cr) {
-            return "+ create " + where + " = " + show(cr.value());
-        }
-        if (c instanceof Change.Update u) {
-            String what = u.typeChanged() ? "type and data" : "data";
-            return "~ update " + where + " (" + what + "): " + show(u.old()) + " -> " + show(u.value());
-        }
-        if (c instanceof Change.Delete d) {
-            return "- delete " + where + " (was " + show(d.old()) + ")";
-        }
-        return "= no-op  " + where + " = " + c.before().map(PlanText::show).orElse("(absent)");
-    }
-
     public static String summary(Plan plan) {
         return "Plan: " + plan.count(Action.CREATE) + " to create, " + plan.count(Action.UPDATE) + " to update, "
                 + plan.count(Action.DELETE) + " to delete, " + plan.unchanged() + " unchanged.";

@@ -71,8 +71,8 @@ class PlannerTest {
         Change.Update u = assertInstanceOf(Change.Update.class,
                 only(set(LOCAL_VIP, "Big", RegValue.Dword.ofUnsigned(2147483648L), "x"), reg));
         assertFalse(u.typeChanged());
-        assertTrue(PlanText.line(u).contains("4294967295 (0xffffffff)"), PlanText.line(u));
-        assertTrue(PlanText.line(u).contains("2147483648 (0x80000000)"), PlanText.line(u));
+        assertTrue(PlanText.show(u.old()).contains("4294967295 (0xffffffff)"), PlanText.show(u.old()));
+        assertTrue(PlanText.show(u.value()).contains("2147483648 (0x80000000)"), PlanText.show(u.value()));
     }
 
     @Test
