@@ -54,8 +54,17 @@ class SambaPublishIT {
         assumeTrue(Files.isRegularFile(script), "../shared/tools/samba-ad-dc.sh not found; Samba AD DC test skipped");
         dcDir = Files.createTempDirectory("vipctl-dc");
         long t0 = System.nanoTime();
-        PackagedCli.Result r = PackagedCli.exec(List.of("bash", script.toString(), "start", dcDir.toString()), dcDir, 300,
-                StandardCharsets.UTF_8);
+        PackagedCli.Result r = startDc(script);
+        if (r.code() == 1) {
+            // The DC is the test's equipment, not what it tests: it can fail to start on a loaded
+            // host (no answer within the script's 30 s) or while another build's DC holds the one
+            // set of ports per host. One more start after a pause, with the first failure printed.
+            System.out.println("[samba-publish] the DC did not start, trying once more in 15 s: " + r.err().strip());
+            PackagedCli.exec(List.of("bash", script.toString(), "stop", dcDir.toString()), dcDir, 120,
+                    StandardCharsets.UTF_8);
+            Thread.sleep(15_000);
+            r = startDc(script);
+        }
         timings.put("provision and start the DC", System.nanoTime() - t0);
         if (r.code() == 2) {
             assumeTrue(false, "Samba AD DC not available here (samba-ad-dc.sh exit 2: " + r.err().strip()
@@ -77,6 +86,11 @@ class SambaPublishIT {
                 Files.copy(p, policies.resolve(p.getFileName()));
             }
         }
+    }
+
+    private PackagedCli.Result startDc(Path script) throws Exception {
+        return PackagedCli.exec(List.of("bash", script.toString(), "start", dcDir.toString()), dcDir, 300,
+                StandardCharsets.UTF_8);
     }
 
     @AfterAll
