@@ -10,6 +10,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.util.Set;
 import org.vipctl.format.pol.PolRecord;
 import org.vipctl.gpo.GpoRegistry;
+import org.vipctl.load.TextCharacters;
 import org.vipctl.registry.Hive;
 import org.vipctl.registry.RegistryEntry;
 
@@ -48,7 +49,7 @@ final class BackupRules {
                     throw new IllegalArgumentException(where + "a key name is longer than " + MAX_KEY_NAME + " characters");
                 }
             }
-            if (hasControl(path) || hasControl(e.name())) {
+            if (TextCharacters.hasControlCharacter(path) || TextCharacters.hasControlCharacter(e.name())) {
                 throw new IllegalArgumentException(where + "key paths and value names may not hold control characters");
             }
             if (e.name().length() > MAX_VALUE_NAME) {
@@ -85,15 +86,5 @@ final class BackupRules {
         if (p.contains(PosixFilePermission.GROUP_WRITE) || p.contains(PosixFilePermission.OTHERS_WRITE)) {
             throw new IllegalArgumentException("others may write it (chmod go-w " + file + " if you trust it)");
         }
-    }
-
-    private static boolean hasControl(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < 0x20 || c == 0x7f) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -11,6 +11,7 @@ import org.vipctl.diagnostic.Diagnostics;
 import org.vipctl.diagnostic.Location;
 import org.vipctl.diagnostic.Rule;
 import org.vipctl.load.SourceDocument;
+import org.vipctl.load.TextCharacters;
 import org.vipctl.model.RegistryData;
 import org.vipctl.model.TargetOs;
 import org.vipctl.registry.RegKey;
@@ -140,22 +141,12 @@ final class SettingReader {
             return Optional.empty();
         }
         String value = p.path("value").asText();
-        if (hasControlCharacter(key.get().path()) || hasControlCharacter(value)) {
+        if (TextCharacters.hasControlCharacter(key.get().path()) || TextCharacters.hasControlCharacter(value)) {
             out.add(Rule.CATALOG.error(doc.valueAt(ptr), "placement key or value name holds a control character"
                     + " (a line break or tab)", "registry key and value names are written on one line in .reg and ADMX files"));
             return Optional.empty();
         }
         return Optional.of(new Placement(key.get(), value, text(p, "unconfirmed")));
-    }
-
-    private static boolean hasControlCharacter(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < 0x20 || c == 0x7f) {
-                return true;
-            }
-        }
-        return false;
     }
 
     static Optional<String> text(JsonNode n, String field) {

@@ -26,6 +26,21 @@ public final class TextCharacters {
         return check(s, true);
     }
 
+    /**
+     * Whether {@code s} holds a C0 control character or DEL (U+0000 to U+001F, U+007F), which no
+     * one-line form can hold as it is: registry key paths and value names (one line in .reg and ADMX
+     * files, with no escape for them) are refused, a .reg string with one is written as hex.
+     */
+    public static boolean hasControlCharacter(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static Optional<String> check(String s, boolean xml) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

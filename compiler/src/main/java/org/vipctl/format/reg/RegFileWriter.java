@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.vipctl.load.TextCharacters;
 import org.vipctl.registry.RegValue;
 import org.vipctl.registry.RegistryEntry;
 import org.vipctl.registry.RegistryState;
@@ -105,7 +106,7 @@ public final class RegFileWriter {
             return name + "=-";
         }
         RegValue v = value.get();
-        if (v instanceof RegValue.Sz s && !hasControl(s.text())) {
+        if (v instanceof RegValue.Sz s && !TextCharacters.hasControlCharacter(s.text())) {
             return name + "=" + quote(s.text());
         }
         if (v instanceof RegValue.Dword d) {
@@ -137,13 +138,9 @@ public final class RegFileWriter {
         return sb.toString();
     }
 
-    private static boolean hasControl(String s) {
-        return s.chars().anyMatch(c -> c < 0x20 || c == 0x7f);
-    }
-
     /** Key paths and value names have no escaped form for control characters: refuse them. */
     private static String checked(String what, String s) {
-        if (hasControl(s)) {
+        if (TextCharacters.hasControlCharacter(s)) {
             throw new IllegalArgumentException(what + " '" + s.replaceAll("\\p{Cntrl}", "?")
                     + "' holds a control character, which a .reg file cannot express");
         }
